@@ -1,0 +1,128 @@
+"""One-shot calls for Python users; the CLI is a thin layer over these.
+
+    >>> from kg import build
+    >>> summary = build(["samples/dev-000.txt"], "outputs/")   # doctest: +SKIP
+    >>> summary.articles, summary.entities["Person"]            # doctest: +SKIP
+    (1, 11)
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import BuildConfig
+from .errors import InputError, KGError
+from .export import write_build
+from .extract import extract
+from .graph import build_dataset
+from .models import Article, Extraction
+from .read import read_inputs
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that was skipped, and why."""
+
+    source: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build read and wrote."""
+
+    articles: int
+    entities: dict[str, int]
+    relations: dict[str, int]
+    positions: int
+    conferrals: int
+    quotes: int
+    failures: tuple[Failure, ...]
+    warnings: tuple[str, ...]
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        """The summary as printed at the end of ``kg build``."""
+        out = [f"{self.articles} article(s) built, {len(self.failures)} failed"]
+        out.append("entities:  " + ", ".join(f"{k} {v}" for k, v in sorted(self.entities.items())) if self.entities
+                   else "entities:  none")
+        out.append("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(self.relations.items())) if self.relations
+                   else "relations: none")
+        out.append(f"positions {self.positions}, conferrals {self.conferrals}, quotes {self.quotes}")
+        out += [f"warning: {w}" for w in self.warnings]
+        out += [f"failed: {f}" for f in self.failures]
+        out += [f"wrote {p}" for p in self.outputs.values()]
+        return out
+
+
+def extract_articles(articles: Iterable[Article], failures: list[Failure]) -> Iterator[Extraction]:
+    """Extract each article; one that fails is recorded and skipped, never the end of the batch."""
+    for article in articles:
+        try:
+            yield extract(article)
+        except KGError as exc:
+            failures.append(Failure(article.source, str(exc)))
+
+
+def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig = BuildConfig()) -> BuildSummary:
+    """Read, extract and write ``graph.ttl``, ``graph.trig`` and ``graph.html`` into ``out_dir``.
+
+    :raises KGError: when nothing could be built or the outputs cannot be written;
+        unreadable articles are listed in the summary instead.
+    """
+    failures: list[Failure] = []
+
+    def report(err: InputError) -> None:
+        failures.append(Failure(err.source if err.line is None else f"{err.source}:{err.line}", err.problem))
+
+    articles = read_inputs(inputs, on_error=report)
+    if config.progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        articles = tqdm(articles, desc="articles", unit="article", file=sys.stderr)
+    extractions = list(extract_articles(articles, failures))
+    if not extractions:
+        reasons = "; ".join(str(f) for f in failures) or "no articles found in the inputs"
+        raise KGError(f"nothing to build: {reasons}")
+    dataset = build_dataset(extractions, base_iri=config.base_iri)
+    out = Path(out_dir)
+    outputs = dict(write_build(dataset, out))
+    if config.html and _has_renderer():
+        from .graph import union_graph
+        from .render import render_html
+
+        outputs["html"] = render_html(union_graph(dataset), out / "graph.html")
+    return _summary(extractions, failures, outputs)
+
+
+def _summary(extractions: list[Extraction], failures: list[Failure], outputs: dict[str, Path]) -> BuildSummary:
+    entities: Counter[str] = Counter()
+    relations: Counter[str] = Counter()
+    for x in extractions:
+        entities.update(e.type.value for e in x.entities)
+        relations.update(r.predicate.value for r in x.relations)
+    return BuildSummary(
+        articles=len(extractions),
+        entities=dict(entities),
+        relations=dict(relations),
+        positions=sum(len(x.positions) for x in extractions),
+        conferrals=sum(len(x.conferrals) for x in extractions),
+        quotes=sum(len(x.quotes) for x in extractions),
+        failures=tuple(failures),
+        warnings=tuple(w for x in extractions for w in x.warnings),
+        outputs=outputs,
+    )
+
+
+def _has_renderer() -> bool:
+    try:
+        from . import render  # noqa: F401
+    except ImportError:
+        return False
+    return True

@@ -1,0 +1,57 @@
+"""The one object every extraction stage reads and annotates (as spaCy's Doc)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Article, EntityType, Predicate
+from .analysis import Sentence
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text: its type, the form written, where, and the rule that found it."""
+
+    type: EntityType
+    name: str
+    start: int
+    end: int
+    sentence: int
+    rule: str
+    alias: str | None = None   # another name for the same thing given beside it ("CBAM")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A statement found in one sentence, between names as written (resolved later).
+
+    kind is a Predicate for direct relations, or "position", "conferral", "quote".
+    """
+
+    kind: Predicate | str
+    subject: tuple[EntityType, str]
+    object: tuple[EntityType, str] | None
+    sentence: int
+    rule: str
+    title: str | None = None          # position: the role word
+    event: tuple[EntityType, str] | None = None   # conferral: where it was given
+    text: str | None = None           # quote: what was said
+    start: int | None = None          # quote: offsets of the quoted text
+    end: int | None = None
+
+
+@dataclass
+class Doc:
+    article: Article
+    sentences: list[Sentence]
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    main_event: tuple[EntityType, str] | None = None
+    lead_org: tuple[EntityType, str] | None = None
+
+    def add(self, mention: Mention) -> Mention:
+        self.mentions.append(mention)
+        return mention
+
+    def in_sentence(self, index: int, *types: EntityType) -> list[Mention]:
+        return sorted((m for m in self.mentions if m.sentence == index and (not types or m.type in types)),
+                      key=lambda m: m.start)

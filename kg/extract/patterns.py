@@ -1,0 +1,86 @@
+"""Small word-level tests shared by the recognisers: is this a Korean name, a title, an organisation?
+
+Everything here is general knowledge about Korean news writing, backed by the
+lexicons in kg/lexicon; nothing names a particular person, company or event.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import load
+
+LEX = load()
+
+HANGUL = re.compile(r"^[가-힣]+$")
+# words that look like a surname + given name but are ordinary Korean words
+NOT_NAMES = frozenset("""
+이번 이날 이후 이어 이미 이제 이전 이상 이하 이는 이를 이와 이들 이곳 이외 이름 이해 이용 이전 이유 이후 이사장 이사회
+정부 정책 정도 정상 정보 정리 정식 정말 정규 정기 정책관 정치 정당 정원 정지 정해진 정확 정주 정우
+김치 박사 박람회 박물관 최근 최고 최대 최종 최초 최소 최저 최우수 최선 최적 최신 최장
+한편 한국 한해 한달 한번 한층 한자리 한데 한계 한정 한눈 한강 한때 한창
+장관 장소 장기 장애 장점 장비 장사 장르 장면 조성 조치 조사 조건 조직 조정 조합 조기 조금
+강화 강조 강점 강연 강의 윤리 임명 임기 임원 임시 오늘 오전 오후 오는 오히려 오랜 오픈 서비스 서울 서로 서명 서류
+신규 신임 신청 신설 신속 신기술 신산업 신뢰 신년 신고 신제품 권한 권역 황금 안전 안정 안내 안팎 안착 송출
+유지 유치 유망 유관 유일 유사 유공 유공자 유공단체 전국 전략 전환 전문 전체 전기 전망 전년 전반 전시 전략적 전날 전달 전임 전용
+홍보 고객 고용 고도화 고성능 고려 고민 고소득 고령 문화 문제 문의 양측 양국 양해 손실 배터리 배출 백신 허가 남성 남부 남북 심사 심의 노동 노력 노조 하반기 하루 하지만 곽 성과 성장 성공 성격 성능
+차관 차세대 차원 차량 주요 주제 주최 주관 주목 주간 주년 우수 우리 우선 우려 구축 구조 구체 민간 민관 진행 진출 진흥 지원 지역 지난 지금 지정 지난해 지방 지속 지수 지시 지원금 지자체 지표
+채용 원장 원칙 원료 원안 방안 방침 방문 방식 방향 공동 공공 공개 공단 공모 공식 공장 공급 현장 현재 현지 현안 함께 변화 염원 여성 여러 추진 추가 추천 도입 도전 도약 도시 소개 소재 소통 소비 석학 선정 선수 선도 선배 설명 설립 마련 마무리 길이 연구 연구원 연계 연간 연속 위원 위원장 위해 위한 표창 명예 기업 기술 기존 기대 기관 기반 기준 기념 기간 기조 기록 반도체 반영 반면 라인 왕중왕 금융 금액 육성 인사 인력 인공 인재 인증 맹활약 제도 제품 제조 제공 제출 제시 모두 모범 모습 국내 국가 국민 국정 국제 국회 어린이 은행 편의 용도 예산 예정 경영 경제 경쟁 경험 경우 봉사 사업 사장 사진 사용 부문 부회장 부사장 부처 부산 가운데 가치 가능 복지 태양 목표 형태 두께 감사 호응 제외
+""".split())
+
+
+def is_korean_name(word: str, *, allow_two: bool = False) -> bool:
+    """A Korean personal name: a surname then one or two syllables (3–4 letters in all)."""
+    if not HANGUL.match(word) or word in NOT_NAMES:
+        return False
+    n = len(word)
+    if n == 2:
+        return allow_two and word[0] in LEX.surnames
+    if n == 3:
+        return word[0] in LEX.surnames or word[:2] in LEX.surnames
+    if n == 4:
+        return word[:2] in LEX.surnames
+    return False
+
+
+def title_of(stem: str) -> str | None:
+    """The role word a stem is or ends with ("메인비즈협회장" → "회장"), longest first."""
+    if stem in LEX.titles:
+        return stem
+    for k in range(min(len(stem) - 1, 8), 1, -1):
+        if stem[-k:] in LEX.titles:
+            return stem[-k:]
+    return None
+
+
+STRONG_ORG = ("위원회", "협의회", "연합회", "협회", "학회", "연구회", "재단", "공단", "공사", "연구원", "연구소",
+              "진흥원", "관리원", "평가원", "개발원", "한림원", "사무국", "대학교", "대학원", "대학", "병원", "의료원",
+              "은행", "그룹", "협동조합", "조합", "중앙회", "상공회의소", "지원센터", "신문", "일보", "방송", "기구",
+              "연맹", "홀딩스", "위원회의")
+# words that end like an organisation but are generic on their own
+GENERIC_ORG = frozenset("""협회 위원회 재단 공단 공사 연구원 연구소 대학 대학교 병원 은행 그룹 조합 학회 연합회 협의회
+업종별 정부부처 관계부처 부처 기관 단체 업계 기업 회사 학계 노동계 정부 당국 금융당국 주최측 공사비 대학원생 임원추천
+연구원들 유공단체 의과대학""".split())
+
+
+def org_suffix(stem: str, *, strong_only: bool = True) -> str | None:
+    suffixes = STRONG_ORG if strong_only else LEX.org_suffixes
+    for s in sorted(suffixes, key=len, reverse=True):
+        if stem.endswith(s) and len(stem) > len(s) and stem not in GENERIC_ORG:
+            return s
+    return None
+
+
+def body_of(name: str):
+    """The lexicon's government body or national institution for a name form, or None."""
+    return LEX.bodies.get(name) or LEX.bodies.get(name.replace(" ", ""))
+
+
+def is_place(stem: str) -> bool:
+    return stem in LEX.places
+
+
+DATE_WORD = re.compile(r"^(\d{1,4}(년|월|일|시|분|시께|일께|일부터|일까지)|\d+일과|\d+~\d+일|오전|오후|이날|지난|오는|올해|내년|작년|지난해|당일|현지시간|\d+시\d+분)$")
+
+
+def is_date_word(stem: str) -> bool:
+    return bool(DATE_WORD.match(stem))

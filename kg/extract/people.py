@@ -1,0 +1,250 @@
+"""People, their posts and the organisations named in those posts.
+
+Korean news names a person with their post in a handful of fixed orders:
+
+    김태완 우원기술 대표         name, organisation, title
+    과학기술정보통신부 문미옥 차관  organisation, name, title
+    김명진 메인비즈협회장          name, organisation+title in one word (협회 + 회장)
+    과학기술정보통신부(장관 유영민)  organisation (title name)
+    이지운·변혜령·김호민 KAIST 교수  several names sharing one post
+    오 장관 / 김 대표              a surname and a title: someone named earlier
+
+A name is only taken as a person when one of these anchors holds, so the
+ordinary words that start with a surname syllable (정부, 이번, 한편) stay words.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import EntityType, Predicate
+from .analysis import Sentence, Word
+from .doc import Doc, Fact, Mention
+from .patterns import LEX, body_of, is_date_word, is_korean_name, is_place, org_suffix, title_of
+
+P, O = EntityType.PERSON, EntityType.ORGANIZATION
+# titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
+_WEAK_TITLES = {"시장", "대표", "공사", "감사", "위원", "이사", "고문", "수석", "대사", "특보", "의원"}
+# in "X협회장", "X은행장", "X시장" the last letter of the organisation is also the first of the title
+_OVERLAP_ORG_END = ("회", "행", "시", "군", "구", "원", "청", "도", "위", "처", "소", "관", "단", "국", "실")
+_AGE = re.compile(r"^\d{1,3}(세)?$")
+_FOREIGN_NAME_PART = re.compile(r"^[가-힣]{1,6}$")
+
+
+def find_people(doc: Doc) -> None:
+    for sent in doc.sentences:
+        for segment in _segments(sent):
+            _posts_in(doc, sent, segment)
+        _parenthesised_posts(doc, sent)
+        _name_with_age_or_ssi(doc, sent)
+        _name_lists(doc, sent)
+    _byline_people(doc)
+
+
+def _segments(sent: Sentence) -> list[list[Word]]:
+    """Runs of nouns that read as one phrase: every word but the last is bare."""
+    segments, current = [], []
+    for w in sent.words:
+        if not w.nominal or w.quoted or is_date_word(w.stem) or "=" in w.stem and not current:
+            if current:
+                segments.append(current)
+            current = []
+            if not w.nominal or w.quoted or is_date_word(w.stem):
+                continue
+        current.append(w)
+        if not w.bare:
+            segments.append(current)
+            current = []
+    if current:
+        segments.append(current)
+    return segments
+
+
+def _clean(stem: str) -> str:
+    return stem.split("=")[-1].lstrip("㈜").removeprefix("(주)").strip()
+
+
+def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
+    """Find name/organisation/title triples inside one noun phrase."""
+    start_of_rest = 0
+    previous_person: str | None = None
+    for i, w in enumerate(seg):
+        title = title_of(w.stem)
+        if title is None or i == start_of_rest and w.stem == title:
+            if w.stem == "겸":  # "부사장 겸 스탠포드대학 교수": a second post of the same person
+                start_of_rest = i + 1
+            continue
+        before = [_clean(x.stem) for x in seg[start_of_rest:i]]
+        stem = _clean(w.stem)
+        names, org_words = _split_name_org(before)
+        if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
+            names, org_words = [previous_person], before
+        if not names:
+            start_of_rest = i + 1
+            continue
+        org, title = _org_and_title(org_words, stem, title)
+        if title in _WEAK_TITLES and not org and title != "대표" and title != "의원":
+            start_of_rest = i + 1
+            continue
+        for name in names:
+            _add_person(doc, sent, seg[start_of_rest], name, org, title, w, rule="post:name-org-title")
+            previous_person = name
+        start_of_rest = i + 1
+
+
+def _split_name_org(words: list[str]) -> tuple[list[str], list[str]]:
+    """Which of the words before a title are the name(s) and which the organisation."""
+    if not words:
+        return [], []
+    first = words[0]
+    parts = first.split("·")
+    if all(is_korean_name(p) for p in parts):
+        return parts, words[1:]
+    last = words[-1]
+    if is_korean_name(last) and len(words) > 1 and _is_org_phrase(words[:-1]):
+        return [last], words[:-1]
+    if is_korean_name(last) and len(words) == 1:
+        return [last], []
+    # a foreign name written in Hangul: its words, then a known organisation
+    for k in range(len(words) - 1, 0, -1):
+        name_words, org_words = words[:k], words[k:]
+        if (len(name_words) <= 3 and all(_FOREIGN_NAME_PART.match(x) for x in name_words)
+                and _is_org_phrase(org_words) and not any(_is_orgish(x) or is_place(x) for x in name_words)):
+            return [" ".join(name_words)], org_words
+    return [], []
+
+
+def _is_orgish(word: str) -> bool:
+    return bool(body_of(word) or org_suffix(word) or word.startswith(("㈜", "(주)")))
+
+
+def _is_org_phrase(words: list[str]) -> bool:
+    if not words:
+        return False
+    joined = " ".join(words)
+    if body_of(joined) or body_of(words[-1]) or org_suffix(words[-1]):
+        return True
+    # a company name: Latin letters, or a Hangul brand of one or two words
+    return len(words) <= 2 and all(len(x) >= 2 and not is_place(x) and title_of(x) is None for x in words)
+
+
+def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | None, str]:
+    """The organisation and the role word, splitting "메인비즈협회장" into 메인비즈협회 + 회장."""
+    org = " ".join(org_words) or None
+    if word == title:
+        return org, title
+    head = word[: -len(title)]
+    if org:  # "SK하이닉스 미래기술연구원장": the prefix is a department, kept in the title
+        return org, word
+    if body_of(head):  # "국회의원" → 국회 + 의원
+        return head, title
+    overlap = head + title[0]
+    if title[0] in _OVERLAP_ORG_END and (body_of(overlap) or org_suffix(overlap, strong_only=False)
+                                         or (head in LEX.places and title in ("시장", "군수", "구청장", "도지사", "지사"))):
+        return overlap, title
+    if len(head) >= 2 and not is_place(head):
+        return head, title
+    return None, word
+
+
+def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | None, title: str | None,
+                anchor: Word, rule: str) -> None:
+    start = sent.text.find(name, first.start - sent.start)
+    start = sent.start + (start if start >= 0 else first.start - sent.start)
+    doc.add(Mention(P, name, start, start + len(name), sent.index, rule))
+    if org:
+        ostart = sent.text.find(org.split(" ")[0], first.start - sent.start)
+        ostart = sent.start + (ostart if ostart >= 0 else anchor.start - sent.start)
+        doc.add(Mention(O, org, ostart, ostart + len(org), sent.index, rule))
+        doc.facts.append(Fact("position", (P, name), (O, org), sent.index, rule, title=title))
+    elif title:
+        doc.facts.append(Fact("position", (P, name), None, sent.index, rule, title=title))
+
+
+_PAREN_POST = re.compile(r"^(?:(?P<alias>[^·\s]+)·)?(?P<title>\S+)\s+(?P<name>[가-힣]{2,4})$")
+
+
+def _parenthesised_posts(doc: Doc, sent: Sentence) -> None:
+    """과학기술정보통신부(장관 유영민) and 국가과학기술연구회(NST·이사장 원광연)."""
+    for w in sent.words:
+        if not w.paren:
+            continue
+        m = _PAREN_POST.match(w.paren)
+        if m and title_of(m["title"]) == m["title"] and is_korean_name(m["name"]):
+            org = _clean(w.stem)
+            if not org:
+                continue
+            doc.add(Mention(O, org, w.start, w.start + len(org), sent.index, "post:org(title name)",
+                            alias=m["alias"]))
+            start = w.start + w.text.find(m["name"])
+            doc.add(Mention(P, m["name"], start, start + len(m["name"]), sent.index, "post:org(title name)"))
+            doc.facts.append(Fact("position", (P, m["name"]), (O, org), sent.index, "post:org(title name)",
+                                  title=m["title"]))
+
+
+def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
+    """김도영(21), 하형주(62)씨, 홍길동 씨: a name made plain by an age or 씨."""
+    words = sent.words
+    for i, w in enumerate(words):
+        name = _clean(w.stem)
+        ssi = name.endswith("씨") and is_korean_name(name[:-1])
+        if ssi:
+            name = name[:-1]
+        aged = bool(w.paren and _AGE.match(w.paren)) and is_korean_name(name)
+        spaced_ssi = i + 1 < len(words) and words[i + 1].stem == "씨" and w.bare and is_korean_name(name)
+        if aged or ssi or spaced_ssi:
+            start = sent.start + sent.text.find(name, w.start - sent.start)
+            doc.add(Mention(P, name, start, start + len(name), sent.index, "person:age-or-ssi"))
+
+
+def _name_lists(doc: Doc, sent: Sentence) -> None:
+    """김종원, 김형석, 남동철 등 …: three or more names in a list are people."""
+    run: list[Word] = []
+    for w in list(sent.words) + [None]:
+        if w is not None and is_korean_name(_clean(w.stem)) and (w.comma or w.particle in ("", "등", "와", "과")):
+            run.append(w)
+            continue
+        if w is not None and w.stem == "등" and run:
+            pass
+        if len(run) >= 3:
+            for x in run:
+                name = _clean(x.stem)
+                doc.add(Mention(P, name, x.start, x.start + len(name), sent.index, "person:list"))
+        run = []
+
+
+def _byline_people(doc: Doc) -> None:
+    """The reporter of the byline, and any other "OOO 기자" credit, is a person."""
+    author = doc.article.author
+    if author:
+        for sent in doc.sentences:
+            i = sent.text.find(author)
+            if i >= 0:
+                doc.add(Mention(P, author, sent.start + i, sent.start + i + len(author), sent.index, "byline"))
+                break
+        else:
+            doc.add(Mention(P, author, 0, 0, 0, "byline"))
+    for sent in doc.sentences:
+        for m in re.finditer(r"(?:^|[\s=\[])([가-힣]{2,4})\s?기자", sent.text):
+            if is_korean_name(m[1]):
+                doc.add(Mention(P, m[1], sent.start + m.start(1), sent.start + m.end(1), sent.index, "byline"))
+
+
+def find_short_forms(doc: Doc) -> None:
+    """오 장관, 김 대표: a surname and a title refer back to someone named earlier."""
+    people = [m for m in doc.mentions if m.type is P]
+    titles = {f.subject[1]: f.title for f in doc.facts if f.kind == "position" and f.title}
+    for sent in doc.sentences:
+        words = sent.words
+        for i, w in enumerate(words[:-1]):
+            nxt = words[i + 1]
+            if len(w.stem) > 2 or w.stem not in LEX.surnames or w.particle:
+                continue
+            t = title_of(nxt.stem)
+            if t is None:
+                continue
+            earlier = [m for m in people if m.name.startswith(w.stem) and m.start <= w.start]
+            same_title = [m for m in earlier if titles.get(m.name) and (titles[m.name].endswith(t) or t.endswith(titles[m.name]))]
+            pick = (same_title or earlier)
+            if pick:
+                name = pick[-1].name
+                doc.add(Mention(P, name, w.start, nxt.end, sent.index, "person:short-form"))

@@ -1,0 +1,56 @@
+"""Direct quotations and who said them.
+
+A quotation is text in double quotes followed by a quoting ending (…"라며,
+…"고 말했다, …"이라고 밝혔다). Each quoted stretch is one quote. The speaker is
+the person who is the subject of the sentence ("오영주 중기부 장관은 …"), or,
+when the sentence opens with "그는", "그녀는", "이어" or has no subject, the
+previous speaker. A headline with quotes but no quoting ending is not a quote
+(GUIDE: "Quotes in a headline … with no speech verb are not quotes").
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import EntityType
+from .doc import Doc, Fact, Mention
+
+P = EntityType.PERSON
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]\s*(?=(이?라며|이?라고|고|며|라면서|이?라는 말|하고|라|면서|\s*말했|\s*밝혔))")
+_PRONOUN = re.compile(r"^\s*(?:이어\s*|또\s*|아울러\s*|이와 함께\s*|특히\s*)?(그는|그녀는|그는\s|그녀는\s)|^\s*(이어|또|아울러)\s")
+_SPEECH_END = re.compile(r"(말했|밝혔|강조했|전했|덧붙였|설명했|답했|평가했|소개했|했다|언급했|당부했|주장했|지적했|약속했|"
+                         r"촉구했|발표했|말한|밝힌|강조한|전망했|기대했|소감|다짐했|호소했|요청했|부탁했|말하|밝히|강조하|"
+                         r"털어놨|내다봤|분석했|했고|했으며|다고|된다고)")
+
+
+def find_quotes(doc: Doc) -> None:
+    last_speaker: str | None = None
+    for sent in doc.sentences:
+        matches = list(_QUOTE.finditer(sent.text))
+        if not matches or not _SPEECH_END.search(sent.text[matches[-1].end():]):
+            continue
+        before = sent.text[: matches[0].start()]
+        people = [m for m in doc.in_sentence(sent.index, P) if m.start < sent.start + matches[0].start()]
+        speaker = None
+        if _PRONOUN.search(before) and not people:
+            speaker = last_speaker
+        elif people:
+            speaker = _subject(people, sent.start, before)
+        else:
+            after = [m for m in doc.in_sentence(sent.index, P) if m.start >= sent.start + matches[-1].end()]
+            speaker = after[0].name if after else last_speaker
+        if speaker is None:
+            continue
+        last_speaker = speaker
+        for m in matches:
+            text = m[1].strip()
+            doc.facts.append(Fact("quote", (P, speaker), None, sent.index, "quote:subject" if people else "quote:pronoun",
+                                  text=text, start=sent.start + m.start(1), end=sent.start + m.end(1)))
+
+
+def _subject(people: list[Mention], sent_start: int, before: str) -> str:
+    """The person marked as the subject (은/는/이/가) before the quote, else the last one named."""
+    for m in reversed(people):
+        tail = before[m.end - sent_start:]
+        if re.match(r"^[^\s,]*\s*(?:[가-힣A-Za-z·]+\s*){0,3}?(은|는|이|가)\s", tail) or re.match(r"^(은|는|이|가)\b", tail):
+            return m.name
+    return people[-1].name

@@ -1,0 +1,278 @@
+"""Relations between the entities of an article, read sentence by sentence.
+
+Each rule looks for the cue words Korean news uses for one relation:
+
+    heldAt          "울산전시컨벤션센터에서 … 개최했다", "코엑스에서 열린 …"
+    locatedIn       "서울 종로구 포시즌스호텔" (places before a venue), "울주군에 있는 …"
+    organizedBy     "X가 주최하고 Y가 주관한", "X는 … 와 공동으로 … 개최했다" (not 후원: sponsors)
+    participatedIn  attendance (참석, 자리했다), speeches (축사, 기조연설), award winners at the event
+    receivedAward   "은탑산업훈장은 A 대표가 …", "A가 B상을 받았다" (with the event: a conferral)
+    promotes        the subject of a sentence that pushes a policy (추진, 지원, 발표, 공고 …)
+    partneredWith   parties to an agreement (협약, MOU, 계약 … 체결/맺었다), each with the lead
+
+Generic references (이번 행사, 개막식, 시상식) stand for the article's main event.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..models import EntityType, Predicate
+from .doc import Doc, Fact, Mention
+from .patterns import body_of
+
+P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.AWARD, EntityType.POLICY,
+                         EntityType.EVENT, EntityType.VENUE, EntityType.LOCATION)
+
+_HOLD = re.compile(r"(열린|열렸|열었|열어|열고|열리|열며|개최|막을 올|개막|펼쳐|진행|마련된|마련한|치러|치렀)")
+_ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|마련|운영|공동으로|함께 열)")
+_SPONSOR = re.compile(r"^(이|가|은|는)?\s*(후원|협찬)")
+_ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸음|함께했|인사말|축사|격려사|개회사|환영사|기조연설|모두발언|"
+                     r"연단|단상|무대에|기념촬영|발표자|패널|토론|수상자|시상대)")
+_GENERIC_EVENT = re.compile(r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
+                            r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
+_PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
+                      r"내놓|공개|소개|확충|육성|조성|관리|뒷받침|선보|시작|펼치|투자)")
+_AGREE = re.compile(r"(협약|MOU|양해각서|계약|협정|업무협력|파트너십|맞잡|손을 잡|손잡)")
+_AGREE_VERB = re.compile(r"(체결|맺|서명|이전하기로|합의)")
+_SUBJECT = ("은", "는", "이", "가", "도", "에서는")
+
+
+def find_relations(doc: Doc) -> None:
+    doc.main_event = _main_event(doc)
+    doc.lead_org = _lead_org(doc)
+    _positions_to_affiliations(doc)
+    for sent in doc.sentences:
+        events = _events_in(doc, sent.index, sent.text)
+        _held_at(doc, sent, events)
+        _located_in(doc, sent)
+        _organized_by(doc, sent, events)
+        _awards(doc, sent, events)
+        _participation(doc, sent, events)
+        _promotes(doc, sent)
+        _partners(doc, sent)
+    _event_named_after_org(doc)
+    _orphan_policies(doc)
+
+
+def _main_event(doc: Doc) -> tuple[EntityType, str] | None:
+    counts = Counter(m.name for m in doc.mentions if m.type is E)
+    if not counts:
+        return None
+    first = min((m for m in doc.mentions if m.type is E), key=lambda m: m.start)
+    best = max(counts, key=lambda n: (counts[n], n == first.name))
+    return (E, best)
+
+
+def _lead_org(doc: Doc) -> tuple[EntityType, str] | None:
+    """The body the article is about: the organisation most often the subject of a sentence."""
+    counts: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.type is O:
+            tail = doc.article.text[m.end:m.end + 2]
+            if tail[:1] in ("은", "는", "이", "가"):
+                counts[m.name] += 1
+    if not counts:
+        return None
+    return (O, counts.most_common(1)[0][0])
+
+
+def _events_in(doc: Doc, index: int, text: str) -> list[tuple[EntityType, str]]:
+    named = [(E, m.name) for m in doc.in_sentence(index, E)]
+    if not named and doc.main_event and _GENERIC_EVENT.search(text):
+        return [doc.main_event]
+    return list(dict.fromkeys(named))
+
+
+def _rel(doc: Doc, p: Predicate, s: Mention | tuple, o: Mention | tuple, index: int, rule: str) -> None:
+    s_key = (s.type, s.name) if isinstance(s, Mention) else s
+    o_key = (o.type, o.name) if isinstance(o, Mention) else o
+    if s_key != o_key:
+        doc.facts.append(Fact(p, s_key, o_key, index, rule))
+
+
+def _after(doc: Doc, m: Mention, n: int = 12) -> str:
+    return doc.article.text[m.end:m.end + n]
+
+
+def _positions_to_affiliations(doc: Doc) -> None:
+    for f in list(doc.facts):
+        if f.kind == "position" and f.object is not None:
+            doc.facts.append(Fact(Predicate.AFFILIATED_WITH, f.subject, f.object, f.sentence, f.rule))
+
+
+def _held_at(doc: Doc, sent, events) -> None:
+    if not events or not _HOLD.search(sent.text):
+        return
+    places = [m for m in doc.in_sentence(sent.index, V, L) if _after(doc, m, 3).startswith(("에서", "서 "))]
+    venues = [m for m in places if m.type is V]
+    target = venues[-1:] or places[-1:]
+    for t in target:
+        for e in events:
+            _rel(doc, Predicate.HELD_AT, e, t, sent.index, "heldAt:에서+열리다")
+
+
+def _located_in(doc: Doc, sent) -> None:
+    ms = doc.in_sentence(sent.index, V, L, O)
+    text = doc.article.text
+    for a, b in zip(ms, ms[1:]):
+        gap = text[a.end:b.start]
+        if a.type is L and b.type in (V, L) and gap in (" ",) and b.type is not O:
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
+        elif a.type is L and b.type in (V, O) and re.fullmatch(r"에 (있는|위치한|자리한|자리 잡은)\s", gap):
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:에 있는")
+    # "인하대학교 의과대학 부속병원(인천)"
+    for m in doc.in_sentence(sent.index, O, V):
+        paren = re.match(r"\(([가-힣]{2,5})\)", text[m.end:m.end + 8])
+        if paren:
+            place = next((x for x in doc.mentions if x.type is L and x.name == paren[1]), None)
+            if place is None and paren[1] in _places():
+                place = Mention(L, paren[1], m.end + 1, m.end + 1 + len(paren[1]), sent.index, "place:paren")
+                doc.add(place)
+            if place is not None:
+                _rel(doc, Predicate.LOCATED_IN, m, place, sent.index, "locatedIn:(place)")
+
+
+def _places():
+    from .patterns import LEX
+    return LEX.places
+
+
+def _organized_by(doc: Doc, sent, events) -> None:
+    if not events:
+        return
+    orgs = doc.in_sentence(sent.index, O)
+    hosts = []
+    for m in orgs:
+        after = _after(doc, m, 8)
+        if _SPONSOR.search(after.strip()):
+            continue
+        if re.match(r"^(이|가|의)?\s*(주최|주관)", after) or re.match(r"^\s*(주최|주관)", after):
+            hosts.append(m)
+    if not hosts and _ORGANIZE.search(sent.text):
+        verb = _ORGANIZE.search(sent.text)
+        first_event = min((m.start for m in doc.in_sentence(sent.index, E)), default=None)
+        for m in orgs:
+            if m.start - sent.start > verb.start():
+                continue
+            if _is_post_org(doc, m) or _SPONSOR.search(_after(doc, m, 8).strip()):
+                continue
+            after = _after(doc, m, 10)
+            if first_event is not None and m.start > first_event and not re.match(r"^(이|가|은|는|와|과)", after):
+                continue
+            if re.match(r"^(은|는|이|가|와|과|,|\(|·|와 공동|과 공동|도)", after) or after.startswith(("와", "과", ",")):
+                hosts.append(m)
+    for h in hosts:
+        for e in events:
+            _rel(doc, Predicate.ORGANIZED_BY, e, h, sent.index, "organizedBy:주최/개최")
+
+
+def _is_post_org(doc: Doc, m: Mention) -> bool:
+    """Is this organisation only part of a person's post ("홍종학 중기부 장관")?"""
+    return any(f.kind == "position" and f.sentence == m.sentence and f.object == (m.type, m.name) for f in doc.facts)
+
+
+def _awards(doc: Doc, sent, events) -> None:
+    awards = doc.in_sentence(sent.index, A)
+    if not awards:
+        return
+    from .things import _AWARD_VERBS
+    if not _AWARD_VERBS.search(sent.text):
+        return
+    recipients = [m for m in doc.in_sentence(sent.index, P, O) if not _is_post_org(doc, m)
+                  and m.name != doc.article.author and not _after(doc, m, 3).startswith(("의", " 등", "에서"))]
+    if not recipients:
+        return
+    items = sorted(awards + recipients, key=lambda m: m.start)
+    event = events[0] if events else doc.main_event
+    pairs = []
+    if items[0].type is A:  # "은탑산업훈장은 A 대표와 B 대표가, 동탑산업훈장에 C 대표가 …"
+        current = None
+        for m in items:
+            if m.type is A:
+                current = m
+            elif current is not None:
+                pairs.append((m, current))
+    else:  # "A는 … 장타율상과 득점상 트로피도 챙기며"
+        subject = items[0]
+        pairs = [(subject, a) for a in awards]
+    for r, a in pairs:
+        _rel(doc, Predicate.RECEIVED_AWARD, r, a, sent.index, "receivedAward:cue")
+        doc.facts.append(Fact("conferral", (r.type, r.name), (A, a.name), sent.index, "conferral:cue", event=event))
+        if event is not None:
+            _rel(doc, Predicate.PARTICIPATED_IN, r, event, sent.index, "participatedIn:award")
+
+
+def _participation(doc: Doc, sent, events) -> None:
+    event_list = events or ([doc.main_event] if doc.main_event and re.search(r"이날|행사|현장", sent.text) else [])
+    if not event_list:
+        return
+    quoted_today = "이날" in sent.text and '"' in sent.text
+    if not (_ATTEND.search(sent.text) or quoted_today):
+        return
+    for m in doc.in_sentence(sent.index, P):
+        if m.name == doc.article.author:
+            continue
+        for e in event_list:
+            _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:attend")
+
+
+def _promotes(doc: Doc, sent) -> None:
+    policies = doc.in_sentence(sent.index, POL)
+    if not policies or not _PROMOTE.search(sent.text):
+        return
+    actors = []
+    for m in doc.in_sentence(sent.index, O, P):
+        after = _after(doc, m, 6)
+        if m.start < policies[0].start and (after[:1] in ("은", "는", "이", "가") or after.startswith(("도 ", "와 ", "과 ", " 주재"))):
+            if m.type is O and _is_post_org(doc, m):
+                continue
+            actors.append(m)
+    for q in doc.facts:
+        if q.kind == "quote" and q.sentence == sent.index:
+            actors.append(Mention(P, q.subject[1], 0, 0, sent.index, "quote"))
+    for a in actors:
+        for p in policies:
+            _rel(doc, Predicate.PROMOTES, a, p, sent.index, "promotes:subject")
+            if a.type is P:
+                # the speaker's own body promotes it too
+                for f in doc.facts:
+                    if f.kind == "position" and f.subject == (P, a.name) and f.object and body_of(f.object[1]):
+                        _rel(doc, Predicate.PROMOTES, f.object, p, sent.index, "promotes:speaker-body")
+
+
+def _partners(doc: Doc, sent) -> None:
+    if not (_AGREE.search(sent.text) and _AGREE_VERB.search(sent.text)):
+        return
+    orgs = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
+    if len(orgs) < 2:
+        return
+    lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), orgs[0])
+    for m in orgs:
+        if m.name != lead.name:
+            _rel(doc, Predicate.PARTNERED_WITH, lead, m, sent.index, "partneredWith:agreement")
+            if doc.main_event:
+                _rel(doc, Predicate.PARTICIPATED_IN, m, doc.main_event, sent.index, "participatedIn:signatory")
+
+
+def _event_named_after_org(doc: Doc) -> None:
+    """'한국증권학회 정책심포지엄', '최저임금 제도개선 연구회 킥오프 회의': the event's name opens with its organiser."""
+    orgs = sorted({m.name for m in doc.mentions if m.type is O}, key=len, reverse=True)
+    for m in doc.mentions:
+        if m.type is not E:
+            continue
+        for org in orgs:
+            if m.name.startswith(org + " ") and len(m.name) > len(org) + 2:
+                _rel(doc, Predicate.ORGANIZED_BY, m, (O, org), m.sentence, "organizedBy:event-name")
+                break
+
+
+def _orphan_policies(doc: Doc) -> None:
+    """A programme listed with no actor in its sentence belongs to the article's lead government body."""
+    if doc.lead_org is None or not body_of(doc.lead_org[1]):
+        return
+    promoted = {f.object for f in doc.facts if f.kind is Predicate.PROMOTES}
+    for m in doc.mentions:
+        if m.type is POL and (POL, m.name) not in promoted and m.rule in ("policy:budget-item", "policy:quoted"):
+            _rel(doc, Predicate.PROMOTES, doc.lead_org, m, m.sentence, "promotes:lead-body")
+            promoted.add((POL, m.name))

@@ -1,0 +1,290 @@
+"""Organisations, places, venues, events, policies and awards.
+
+Each recogniser reads the words of a sentence and adds mentions:
+
+- organisations: the lexicon's government bodies and their abbreviations,
+  names ending in an organisation word (협회, 위원회, 공단, 대학교…), ㈜ companies;
+- places: administrative divisions and countries; "부산시", "순창군이 …" acting
+  as a body are organisations (GUIDE: a city acting is an Organization);
+- venues: facility names (…컨벤션센터, …호텔, …과학관) and well-known venues;
+- events, policies: quoted names ('…') and noun phrases that end in an event
+  word (대회, 박람회, 시상식, 간담회…) or a policy word (사업, 제도, 법, 프로젝트…);
+- awards: the state honours (은탑산업훈장, 근정포장, 대통령 표창) and "…상"
+  names where the sentence says someone received them.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import EntityType
+from .analysis import Sentence, Word
+from .doc import Doc, Mention
+from .patterns import GENERIC_ORG, LEX, body_of, is_date_word, is_korean_name, is_place, org_suffix, title_of
+
+O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE, EntityType.EVENT,
+                      EntityType.POLICY, EntityType.AWARD)
+
+_DETERMINERS = {"이번", "이", "그", "해당", "올해", "내년", "각", "모든", "새", "새로운", "기존", "관련", "이날", "본", "총",
+                "첫", "첫째", "또", "다음", "같은", "당시", "본격", "지난", "오는", "향후", "전", "현", "국내", "국내외"}
+_CEREMONY = ("개회식", "개막식", "폐막식")
+_AWARD_VERBS = re.compile(r"수상|받았|받는|받아|받은|받게|받을|받고|받는다|수여|시상|돌아갔|돌아가|차지|품에 안|거머쥐|수훈|영예|뽑혔|선정|챙기|트로피|주어|안았")
+_NOT_AWARDS = frozenset("""이상 세상 현상 대상자 향상 정상 보상 협상 예상 사상 인상 상상 화상 영상 수상 시상 진상 양상 형상 실상 명상
+일상 손상 피상 입상 무상 유상 항상 선상 지상 해상 천상 궁상 관상 회상 구상 환상 감상 면상 책상 밥상 계상 격상 부상 정상급 최상 표상 가상
+성상 발상 연상 비상 가상 동상 적상 포상 세상 외상 흑자상 상""".split())
+_VENUE_SUFFIXES_STRONG = tuple(s for s in LEX.venue_suffixes if s not in ("센터", "광장", "공원", "홀"))
+_GENERIC_VENUE_TAIL = {"전시장", "행사장", "시상식장", "회의실", "회의장", "대강당", "강당", "로비", "일대", "앞", "인근", "내", "현장"}
+
+
+def find_things(doc: Doc) -> None:
+    for sent in doc.sentences:
+        _orgs(doc, sent)
+        _places(doc, sent)
+        _venues(doc, sent)
+        _quoted_names(doc, sent)
+        _phrase_names(doc, sent)
+        _awards(doc, sent)
+        _budget_items(doc, sent)
+    _dateline_place(doc)
+
+
+def _add(doc: Doc, sent: Sentence, t: EntityType, name: str, w: Word, rule: str, alias: str | None = None) -> None:
+    i = sent.text.find(name.split(" ")[0], w.start - sent.start)
+    start = sent.start + i if i >= 0 else w.start
+    doc.add(Mention(t, name, start, start + len(name), sent.index, rule, alias))
+
+
+def _alias_from_paren(w: Word) -> str | None:
+    """The parenthesis of "한국과학기술연구원(KIST)" or "탄소국경조정제도(CBAM)", when it is another name."""
+    p = w.paren
+    if not p or len(p) > 30 or re.fullmatch(r"[\d.,%~\-+ ]+|\d+[세명개곳건점억만원%]*|왼쪽.*|오른쪽.*|가운데.*|사진.*|이하.*", p):
+        return None
+    if " " in p and not re.fullmatch(r"[A-Za-z0-9&.\- ]+", p):
+        return None
+    return p
+
+
+def _orgs(doc: Doc, sent: Sentence) -> None:
+    words = sent.words
+    for i, w in enumerate(words):
+        stem = w.stem.split("=")[-1]
+        if not stem or w.quoted:
+            continue
+        company = stem.startswith(("㈜", "(주)"))
+        stem = stem.lstrip("㈜").removeprefix("(주)").strip()
+        body = body_of(stem)
+        if body:
+            if stem.endswith("시") or is_place(stem):
+                continue
+            _add(doc, sent, O, stem, w, "org:lexicon", _alias_from_paren(w))
+            continue
+        if is_place(stem) or title_of(stem) == stem:
+            continue
+        city_body = _city_as_body(stem, w)
+        if city_body:
+            _add(doc, sent, O, stem, w, "org:city-acting")
+            continue
+        suffix = org_suffix(stem)
+        if suffix or company:
+            if stem in GENERIC_ORG or is_korean_name(stem):
+                continue
+            # words before it that belong to the name: "IBM 왓슨연구소", "서울대학교 어린이병원"
+            j = i
+            while j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and (
+                    re.fullmatch(r"[A-Za-z&.\-0-9]+", words[j - 1].stem) or org_suffix(words[j - 1].stem)
+                    or body_of(words[j - 1].stem)):
+                j -= 1
+            name = " ".join([x.stem for x in words[j:i]] + [stem])
+            if j < i and title_of(stem) is None:
+                _add(doc, sent, O, name, words[j], "org:suffix-phrase", _alias_from_paren(w))
+            else:
+                _add(doc, sent, O, stem, w, "org:company" if company else "org:suffix", _alias_from_paren(w))
+
+
+def _city_as_body(stem: str, w: Word) -> bool:
+    """부산시, 대구시; 순창군이 (a county as the subject of an act) are bodies, not places."""
+    if stem.endswith("시") and stem[:-1] in LEX.places and len(stem) >= 3:
+        return True
+    if stem.endswith(("군", "구")) and stem in LEX.places and w.particle in ("은", "는", "이", "가", "도", "과", "와"):
+        return True
+    return False
+
+
+def _places(doc: Doc, sent: Sentence) -> None:
+    words = sent.words
+    for i, w in enumerate(words):
+        stem = w.stem
+        if w.quoted or not stem:
+            continue
+        if is_place(stem) and not _city_as_body(stem, w):
+            _add(doc, sent, L, stem, w, "place:lexicon")
+        elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[동읍면리]", stem) and is_place(words[i - 1].stem)
+              and words[i - 1].bare and stem not in GENERIC_ORG):
+            _add(doc, sent, L, stem, w, "place:neighbourhood")
+        elif w.paren and is_place(w.paren) and i >= 0:
+            pass  # "인하대학교 의과대학 부속병원(인천)": the relation stage reads it
+
+
+def _venues(doc: Doc, sent: Sentence) -> None:
+    words = sent.words
+    for i, w in enumerate(words):
+        stem = w.stem
+        if w.quoted or not stem or not w.nominal:
+            continue
+        known = LEX.venues.get(stem)
+        suffix = next((s for s in _VENUE_SUFFIXES_STRONG if stem.endswith(s) and len(stem) > len(s) + 1), None)
+        locative = w.particle.startswith(("에서", "서")) or w.particle in ("에", "에는")
+        if stem in _GENERIC_VENUE_TAIL:
+            continue
+        if not known and not suffix:
+            # "영등포구 SWITCH22에서 열린": a name right after a place, where something is held
+            if (locative and w.particle.startswith(("에서", "서")) and i > 0 and is_place(words[i - 1].stem)
+                    and words[i - 1].bare and i + 1 < len(words) and words[i + 1].text.startswith(("열", "개최"))
+                    and not is_korean_name(stem) and not body_of(stem)):
+                _add(doc, sent, V, stem, w, "venue:place-then-name")
+            continue
+        if suffix and (org_suffix(stem) or body_of(stem)) and not locative:
+            continue
+        # the words before it that are part of the venue's name ("롯데호텔 월드 크리스탈볼룸")
+        j = i
+        while (j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted
+               and not is_place(words[j - 1].stem) and not is_date_word(words[j - 1].stem)
+               and not is_korean_name(words[j - 1].stem) and title_of(words[j - 1].stem) is None
+               and (LEX.venues.get(words[j - 1].stem) or any(words[j - 1].stem.endswith(s) for s in LEX.venue_suffixes)
+                    or body_of(words[j - 1].stem) or org_suffix(words[j - 1].stem, strong_only=False)
+                    or re.fullmatch(r"[A-Za-z0-9]+", words[j - 1].stem))):
+            j -= 1
+        name = " ".join(x.stem for x in words[j:i + 1])
+        if known and j == i:
+            _add(doc, sent, V, known[0], w, "venue:lexicon", _alias_from_paren(w))
+        else:
+            _add(doc, sent, V, name, words[j], "venue:suffix", _alias_from_paren(w))
+
+
+def _kind_of_phrase(name: str) -> EntityType | None:
+    last = name.split(" ")[-1]
+    for head in LEX.event_heads:
+        if last.endswith(head):
+            return E
+    for head in LEX.policy_heads:
+        if last.endswith(head):
+            return POL
+    return None
+
+
+def _quoted_names(doc: Doc, sent: Sentence) -> None:
+    """'2024 중소기업 기술·경영 혁신대전 개회식', 'K-클라우드 프로젝트': quoted names typed by their last word."""
+    words = sent.words
+    for i, w in enumerate(words):
+        if not w.quoted:
+            continue
+        name = w.stem.strip()
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        kind = _kind_of_phrase(name)
+        if kind is None and nxt is not None and not w.particle and nxt.nominal:
+            # "'도전! K-스타트업 2024' 왕중왕전": the event word follows the quote
+            if _kind_of_phrase(nxt.stem) is E and nxt.stem in LEX.event_heads:
+                _add(doc, sent, E, f"{name} {nxt.stem}", w, "event:quoted+head", name)
+                continue
+            if _kind_of_phrase(nxt.stem) is POL:
+                _add(doc, sent, POL, name, w, "policy:quoted+head")
+                continue
+        if kind is None or len(name) < 4 or name.endswith(("다", "요", "까")):
+            continue
+        if kind is E:
+            for c in _CEREMONY:
+                if name.endswith(" " + c) or name.endswith(c) and len(name) > len(c) + 3:
+                    short = name[: -len(c)].strip()
+                    _add(doc, sent, E, short, w, "event:quoted", name)
+                    break
+            else:
+                _add(doc, sent, E, name, w, "event:quoted")
+        else:
+            _add(doc, sent, POL, name, w, "policy:quoted")
+
+
+def _phrase_names(doc: Doc, sent: Sentence) -> None:
+    """Unquoted names: a noun phrase ending in an event or policy word ("제23회 춘사영화제")."""
+    words = sent.words
+    for i, w in enumerate(words):
+        if w.quoted or not w.nominal or not w.stem or w.stem.startswith("△"):
+            continue
+        kind = _kind_of_phrase(w.stem)
+        if kind is None:
+            continue
+        j = i
+        while j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
+                not is_date_word(words[j - 1].stem) and words[j - 1].stem not in _DETERMINERS and \
+                title_of(words[j - 1].stem) is None and not words[j - 1].stem.endswith("등") and not \
+                is_korean_name(words[j - 1].stem):
+            j -= 1
+        phrase = [x.stem for x in words[j:i + 1]]
+        while phrase and phrase[0] in _DETERMINERS:
+            phrase.pop(0)
+        if not phrase:
+            continue
+        name = " ".join(phrase)
+        head_only = len(phrase) == 1 and (
+            name in LEX.event_heads or name in LEX.policy_heads or len(name) < 5
+            or (kind is POL and not name.endswith(("법", "기금", "특별법", "제도", "프로젝트", "패키지", "바우처"))))
+        if head_only and not _known_elsewhere(doc, kind, name):
+            continue
+        if kind is E and (name.endswith(("행사", "회의")) and len(phrase) < 3) or name.startswith(("각 ", "관련 ")):
+            continue
+        if w.paren and _alias_from_paren(w):
+            _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase", _alias_from_paren(w))
+        else:
+            _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase")
+
+
+def _known_elsewhere(doc: Doc, kind: EntityType, name: str) -> bool:
+    squashed = name.replace(" ", "")
+    return any(m.type is kind and m.name.replace(" ", "").endswith(squashed) and m.name != name for m in doc.mentions)
+
+
+def _awards(doc: Doc, sent: Sentence) -> None:
+    words = sent.words
+    receiving = bool(_AWARD_VERBS.search(sent.text))
+    for i, w in enumerate(words):
+        stem = w.stem
+        if not stem or w.quoted:
+            continue
+        parts = stem.split("·") if "·" in stem else [stem]
+        for part in parts:
+            if part in LEX.honours or any(part.endswith(h) for h in LEX.honours if len(h) >= 4):
+                _add(doc, sent, A, part, w, "award:honours")
+                continue
+            # "대통령 표창", "국무총리 표창": a body and a commendation in two words
+            if part in ("표창", "상") and i > 0 and words[i - 1].bare and (
+                    words[i - 1].stem in ("대통령", "국무총리", "장관", "부총리") or body_of(words[i - 1].stem)):
+                _add(doc, sent, A, f"{words[i - 1].stem} {part}", words[i - 1], "award:commendation")
+                continue
+            if not receiving or len(part) < 3 or part in _NOT_AWARDS:
+                continue
+            if part.endswith("상") and re.fullmatch(r"[가-힣]+", part) and not any(part.endswith(x) for x in _NOT_AWARDS if len(x) >= 2 and x != "상" and not part.endswith("대상")):
+                prefix = ""
+                if i > 0 and words[i - 1].stem.endswith("의") and words[i - 1].text in ("올해의", "이달의", "이주의", "오늘의"):
+                    prefix = words[i - 1].text + " "
+                if part == "대상" and not prefix:
+                    continue
+                _add(doc, sent, A, prefix + part, words[i - 1] if prefix else w, "award:sang", _alias_from_paren(w))
+            elif part in ("최우수선수", "MVP"):
+                _add(doc, sent, A, part, w, "award:sang", _alias_from_paren(w))
+
+
+_BUDGET_ITEM = re.compile(r"△\s*([^△()]{3,40}?)\s*\((?:[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원)\)")
+
+
+def _budget_items(doc: Doc, sent: Sentence) -> None:
+    """△AI 바우처(100억원): items of a budget list are programmes."""
+    for m in _BUDGET_ITEM.finditer(sent.text):
+        name = m[1].strip()
+        doc.add(Mention(POL, name, sent.start + m.start(1), sent.start + m.start(1) + len(name), sent.index,
+                        "policy:budget-item"))
+
+
+def _dateline_place(doc: Doc) -> None:
+    """[세종=뉴스핌], 대전=김영준 기자: the dateline's place."""
+    for sent in doc.sentences[:12]:
+        for m in re.finditer(r"(?:^|\[)\s*([가-힣]{2,4})\s*=", sent.text):
+            if is_place(m[1]):
+                doc.add(Mention(L, m[1], sent.start + m.start(1), sent.start + m.end(1), sent.index, "place:dateline"))

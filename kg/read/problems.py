@@ -1,0 +1,33 @@
+"""How the reading stage reports trouble without stopping a batch.
+
+Two kinds of trouble:
+
+- an input that cannot be used at all (empty, binary, a broken JSON Lines
+  record) is a ``kg.errors.InputError`` handed to the caller's ``on_error``
+  callback, so one bad file never ends a batch of thousands;
+- an input that was read but not perfectly (some undecodable bytes, a date
+  that could not be parsed) is a ``ReadWarning`` issued through the standard
+  ``warnings`` module, so callers can show, log, filter or escalate it.
+"""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+
+from ..errors import InputError
+
+OnError = Callable[[InputError], None]
+
+
+class ReadWarning(UserWarning):
+    """An article was read, but part of it may be wrong (e.g. replaced bytes)."""
+
+
+def raise_error(error: InputError) -> None:
+    """The default ``on_error``: stop at the first unreadable input."""
+    raise error
+
+
+def warn(source: str, message: str) -> None:
+    """Issue a ``ReadWarning`` that names the input, like ``InputError`` does."""
+    warnings.warn(ReadWarning(f"{source}: {message}"), stacklevel=3)

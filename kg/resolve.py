@@ -1,0 +1,185 @@
+"""Entity resolution inside one article: one entity per real thing.
+
+Mentions found by the recognisers are folded into entities:
+
+- every form of a lexicon body is one entity under its full name (중기부 → 중소벤처기업부);
+- a name given in a parenthesis is an alias ("탄소국경조정제도(CBAM)", "DCC(대전컨벤션센터)");
+- a shorter form that ends a longer name of the same type is that name
+  (혁신대전 → 2024 중소기업 기술·경영 혁신대전; 이노비즈 → 이노비즈협회);
+- a person's name one syllable away from another person with the same post is a
+  typo of that name (a caption's 정관천 for 정광천), kept as an alias;
+- a name seen both as a place and as a body acting (순창군이 협약을 맺었다) is the body.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .extract.doc import Doc, Mention
+from .extract.patterns import LEX, body_of
+from .models import Entity, EntityType, Evidence
+
+P, O, L, V, E = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE,
+                 EntityType.EVENT)
+
+
+def squash(name: str) -> str:
+    return "".join(name.split()).replace("ㆍ", "·").replace("・", "·")
+
+
+class Resolution:
+    """Canonical names for every (type, name) written in an article, and the entities they make."""
+
+    def __init__(self) -> None:
+        self.canonical: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}
+        self.aliases: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+        self.merged_typos: list[tuple[str, str]] = []
+
+    def find(self, key: tuple[EntityType, str]) -> tuple[EntityType, str]:
+        seen = set()
+        while key in self.canonical and self.canonical[key] != key and key not in seen:
+            seen.add(key)
+            key = self.canonical[key]
+        return key
+
+    def merge(self, child: tuple[EntityType, str], parent: tuple[EntityType, str]) -> None:
+        child, parent = self.find(child), self.find(parent)
+        if child == parent:
+            return
+        self.canonical[child] = parent
+        self.aliases[parent] |= self.aliases.pop(child, set()) | {child[1]}
+
+
+def resolve(doc: Doc) -> tuple[list[Mention], Resolution]:
+    """Fold the document's mentions into entities; returns the mentions under their canonical names."""
+    res = Resolution()
+    mentions = _retype(doc.mentions)
+    names: dict[EntityType, set[str]] = defaultdict(set)
+    for m in mentions:
+        names[m.type].add(m.name)
+        res.canonical.setdefault((m.type, m.name), (m.type, m.name))
+
+    # lexicon bodies: every form under the full name
+    for m in mentions:
+        body = body_of(m.name) if m.type is O else None
+        if body and body.name != m.name:
+            res.canonical.setdefault((O, body.name), (O, body.name))
+            res.merge((O, m.name), (O, body.name))
+        if m.type is V and m.name in LEX.venues and LEX.venues[m.name][0] != m.name:
+            res.canonical.setdefault((V, LEX.venues[m.name][0]), (V, LEX.venues[m.name][0]))
+            res.merge((V, m.name), (V, LEX.venues[m.name][0]))
+    # parenthesised aliases: the fuller (Hangul, longer) form is the name
+    for m in mentions:
+        if m.alias and m.alias != m.name:
+            a, b = (m.type, m.alias), (m.type, m.name)
+            res.canonical.setdefault(a, a)
+            if _fuller(m.alias, m.name):
+                res.merge(b, a)
+            else:
+                res.merge(a, b)
+    _merge_short_forms(res, names)
+    _merge_typos(res, doc, mentions)
+
+    out = []
+    for m in mentions:
+        t, name = res.find((m.type, m.name))
+        out.append(replace(m, type=t, name=name))
+    return out, res
+
+
+def _fuller(a: str, b: str) -> bool:
+    """Is ``a`` the fuller name of the two (Hangul over Latin letters, then longer)?"""
+    ha, hb = any("가" <= c <= "힣" for c in a), any("가" <= c <= "힣" for c in b)
+    if ha != hb:
+        return ha
+    return len(squash(a)) > len(squash(b))
+
+
+def _retype(mentions: list[Mention]) -> list[Mention]:
+    """A name seen as a place and as a body acting is the body; a known venue is not an organisation."""
+    acting = {m.name for m in mentions if m.rule == "org:city-acting"}
+    venues = {m.name for m in mentions if m.type is V}
+    people = {m.name for m in mentions if m.type is P}
+    out = []
+    for m in mentions:
+        if m.type is L and m.name in acting:
+            m = replace(m, type=O)
+        if m.type is O and m.name in venues:
+            continue
+        if m.type is not P and m.name in people:
+            continue
+        out.append(m)
+    return out
+
+
+def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> None:
+    for t in (E, EntityType.POLICY, O, EntityType.AWARD, V):
+        forms = sorted(names[t], key=lambda n: -len(squash(n)))
+        for i, short in enumerate(forms):
+            s = squash(short)
+            if len(s) < 3:
+                continue
+            for long in forms[:i]:
+                ls = squash(long)
+                if ls == s:
+                    res.merge((t, short), (t, long))
+                    break
+                if t in (E, EntityType.POLICY) and ls.endswith(s) and len(s) >= 4:
+                    res.merge((t, short), (t, long))
+                    break
+                if t is O and ls.startswith(s) and len(ls) - len(s) <= 3 and len(s) >= 3:
+                    res.merge((t, short), (t, long))
+                    break
+                if t is E and ls.startswith(s) and len(s) >= 6:
+                    res.merge((t, short), (t, long))
+                    break
+
+
+def _syllable_distance_one(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _merge_typos(res: Resolution, doc: Doc, mentions: list[Mention]) -> None:
+    counts = Counter(m.name for m in mentions if m.type is P)
+    posts: dict[str, set[str]] = defaultdict(set)
+    for f in doc.facts:
+        if f.kind == "position" and f.subject[0] is P:
+            if f.title:
+                posts[f.subject[1]].add("title:" + f.title)
+            if f.object:
+                posts[f.subject[1]].add("org:" + res.find(f.object)[1])
+    people = sorted(counts, key=lambda n: (-counts[n], _first(mentions, n)))
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            if _syllable_distance_one(a, b) and posts[a] & posts[b] and any(p.startswith("org:") for p in posts[a] & posts[b]) | (
+                    any(p.startswith("title:") for p in posts[a] & posts[b])):
+                res.merge((P, b), (P, a))
+                res.merged_typos.append((b, a))
+
+
+def _first(mentions: list[Mention], name: str) -> int:
+    return min(m.start for m in mentions if m.name == name)
+
+
+def entities(doc: Doc, mentions: list[Mention], res: Resolution) -> list[Entity]:
+    """One Entity per canonical name, with its aliases and the evidence of each mention."""
+    by_key: dict[tuple[EntityType, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[(m.type, m.name)].append(m)
+    out = []
+    for (t, name), ms in sorted(by_key.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+        aliases = set(res.aliases.get((t, name), set()))
+        aliases |= {m.alias for m in ms if m.alias}
+        body = body_of(name) if t is O else None
+        if body:
+            aliases |= set(body.aliases)
+        aliases.discard(name)
+        evidence = tuple(_evidence(doc, m) for m in sorted(ms, key=lambda m: m.start)[:5])
+        out.append(Entity(t, name, tuple(sorted(aliases)), evidence))
+    return out
+
+
+def _evidence(doc: Doc, m: Mention) -> Evidence:
+    sent = doc.sentences[m.sentence] if doc.sentences else None
+    text = sent.text if sent else ""
+    return Evidence(doc.article.id, text, m.start, m.end, m.rule)
