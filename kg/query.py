@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -388,7 +388,10 @@ def run_query(
     timeout: float | None = 30,
     allow_service: bool = False,
 ) -> QueryResult:
-    """Run a read-only SPARQL query against ``graph`` (a Graph, or a Dataset queried as its union).
+    """Run a read-only SPARQL query against ``graph``.
+
+    A Dataset is queried with the union of its graphs as the default graph
+    (GRAPH patterns still reach each article's named graph).
 
     The prefixes of kg.vocab.PREFIXES are predeclared. Updates are refused;
     so are SERVICE, FROM and FROM NAMED unless ``allow_service``. A query still
@@ -402,6 +405,10 @@ def run_query(
     except Exception as e:  # unknown prefixes, bad projections …
         raise QueryError(f"malformed SPARQL: {_one_line(e)}") from None
     _check_reach(query, allow_service)
+    if isinstance(graph, Dataset) and not graph.default_union:
+        # a view of the same store whose default graph is the union of the
+        # articles' named graphs; the caller's Dataset is left as it was
+        graph = Dataset(store=graph.store, default_union=True)
 
     def work() -> QueryResult:
         try:
@@ -502,7 +509,8 @@ def _json(header: tuple[str, ...], rows: list[tuple[Node | None, ...]], result: 
             {v: t for v, t in zip(variables, row) if t is not None} for row in rows
         ]
     document = json.loads(rdf_result.serialize(format="json"))
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    ordered = {"head": document.pop("head", {}), **document}  # head first, as the spec shows it
+    return json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"
 
 
 def format_result(result: QueryResult, fmt: ResultFormat) -> str:

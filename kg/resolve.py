@@ -133,6 +133,17 @@ def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> No
                 if t is E and ls.startswith(s) and len(s) >= 6:
                     res.merge((t, short), (t, long))
                     break
+                if t in (O, EntityType.POLICY) and _abbreviates(s, ls):
+                    res.merge((t, short), (t, long))
+                    break
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """반도체협회 ⊂ 한국반도체산업협회, 반도체특별법 ⊂ 반도체 산업의 … 특별법: same head, letters in order."""
+    if len(short) < 4 or len(long) <= len(short) or short[-2:] != long[-2:] or short[0] not in long:
+        return False
+    it = iter(long)
+    return all(c in it for c in short) and short[:2] in long
 
 
 def _syllable_distance_one(a: str, b: str) -> bool:

@@ -238,6 +238,17 @@ def test_each_unusable_record_names_its_line(line, problem):
     assert problem in errors[0].problem
 
 
+@pytest.mark.parametrize(
+    ("data", "ids"),
+    [
+        (b'{"text": "\xeb\xb3\xb8\xeb\xac\xb8"}\n', ["notes-1"]),  # one record: JSON Lines
+        (b'{\n  "text": "x"\n}\n', ["notes"]),  # pretty-printed JSON: read as text
+    ],
+)
+def test_json_lines_is_sniffed_only_from_a_whole_object_on_the_first_line(data, ids):
+    assert [a.id for a in read_bytes(data, "notes.dat")] == ids
+
+
 def test_a_json_lines_record_may_carry_html():
     markup = (FIXTURES / "page.html").read_text(encoding="utf-8")
     import json

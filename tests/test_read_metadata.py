@@ -104,6 +104,9 @@ BYLINES = [
     ("권나래 기자 입력 2024.02.01 10:00", "권나래"),
     ("홍길동 기자 (gildong@example.com)", "홍길동"),
     ("[서울=뉴시스] 홍길동·김철수 기자 = 두 사람이 함께 쓴 기사다.", "홍길동"),
+    ("【서울=뉴시스】홍길동 기자 = 서울시가 청년 창업 지원을 늘린다.", "홍길동"),
+    ("/이서연 기자 seoyeon@example.com", "이서연"),
+    ("국토교통부는 지원 대상을 넓힌다고 밝혔다. /이서연 기자", "이서연"),
 ]
 
 
@@ -251,6 +254,10 @@ def test_a_lone_name_line_above_the_headline_is_the_outlet():
             "뉴스  야구  축구  농구·배구  골프  포토\n\n'최연소 MVP' 김도영 \"느낌표 되겠다\"\n승인 : 2024. 11. 26. 18:40",
             "'최연소 MVP' 김도영 \"느낌표 되겠다\"",
         ),
+        (
+            "김민준 기자 | 입력 2024.05.23 14:30\n중기부, 스마트공장 지원사업 확대 추진\n본문이다.",
+            "중기부, 스마트공장 지원사업 확대 추진",
+        ),
     ],
 )
 def test_the_headline_is_the_first_substantial_line_that_is_not_chrome(text, headline):
@@ -258,11 +265,8 @@ def test_the_headline_is_the_first_substantial_line_that_is_not_chrome(text, hea
 
 
 def test_a_text_that_starts_with_its_body_has_no_headline():
-    body = (
-        "[서울=뉴시스] 홍길동 기자 = 정부가 내년 예산안을 확정했다. 기획재정부는 3일 국무회의에서 "
-        "내년 예산안을 의결했다고 밝혔다."
-    )
-    assert find_headline([body]) is None
+    assert find_headline(["【서울=뉴시스】홍길동 기자 = 서울시가 청년 창업 지원을 늘린다.", "서울시는 3일 밝혔다."]) is None
+    assert find_headline(["서울시는 3일 청년 창업 지원을 늘린다고 밝혔다.", "둘째 문장이다."]) is None
     paragraph = "중소벤처기업부는 14일 울산에서 혁신대전을 열고 유공자 230명에게 포상을 수여했다. " * 2
     assert find_headline([paragraph.strip()]) is None
 

@@ -95,14 +95,31 @@ def analyse(text: str) -> list[Sentence]:
     paragraphs = text.split("\n")
     for p_index, para in enumerate(paragraphs):
         if para.strip():
-            for sent in kiwi().split_into_sents(para, return_tokens=True):
-                tokens = [Token(t.form, t.tag, offset + t.start, offset + t.start + t.len) for t in sent.tokens]
-                start = offset + sent.start
-                s_text = text[start: offset + sent.end]
+            for start, end, tokens in _merge_split_quotes(kiwi().split_into_sents(para, return_tokens=True), para):
+                tokens = [Token(t.form, t.tag, offset + t.start, offset + t.start + t.len) for t in tokens]
+                start += offset
+                s_text = text[start: offset + end]
                 words = tuple(_words(s_text, start, tokens))
                 sentences.append(Sentence(len(sentences), s_text, start, start + len(s_text), words, p_index))
         offset += len(para) + 1
     return sentences
+
+
+def _merge_split_quotes(sents, para: str):
+    """Kiwi may end a sentence at the "!" of a quoted name ('도전! K-스타트업'); join it back."""
+    merged: list[list] = []
+    for sent in sents:
+        if merged and _unbalanced(para[merged[-1][0]:merged[-1][1]]):
+            merged[-1][1] = sent.end
+            merged[-1][2] = merged[-1][2] + list(sent.tokens)
+        else:
+            merged.append([sent.start, sent.end, list(sent.tokens)])
+    return [tuple(m) for m in merged]
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count('"') % 2 == 1 or (text.count("'") % 2 == 1) or text.count("‘") > text.count("’") or \
+        text.count("“") > text.count("”")
 
 
 def _words(s_text: str, base: int, tokens: list[Token]) -> list[Word]:

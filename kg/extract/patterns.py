@@ -59,7 +59,7 @@ STRONG_ORG = ("위원회", "협의회", "연합회", "협회", "학회", "연구
 # words that end like an organisation but are generic on their own
 GENERIC_ORG = frozenset("""협회 위원회 재단 공단 공사 연구원 연구소 대학 대학교 병원 은행 그룹 조합 학회 연합회 협의회
 업종별 정부부처 관계부처 부처 기관 단체 업계 기업 회사 학계 노동계 정부 당국 금융당국 주최측 공사비 대학원생 임원추천
-연구원들 유공단체 의과대학""".split())
+연구원들 유공단체 의과대학 걸그룹 협동조합 경제단체 시민단체 관계기관 유관기관 공공기관 출연연 학과 동아리 구단 팀""".split())
 
 
 def org_suffix(stem: str, *, strong_only: bool = True) -> str | None:

@@ -37,14 +37,27 @@ def find_people(doc: Doc) -> None:
         _parenthesised_posts(doc, sent)
         _name_with_age_or_ssi(doc, sent)
         _name_lists(doc, sent)
+        _name_in_context(doc, sent)
     _byline_people(doc)
+    _known_names_again(doc)
 
 
 def _segments(sent: Sentence) -> list[list[Word]]:
     """Runs of nouns that read as one phrase: every word but the last is bare."""
     segments, current = [], []
     for w in sent.words:
-        if not w.nominal or w.quoted or is_date_word(w.stem) or "=" in w.stem and not current:
+        if "=" in w.text:  # "[서울=뉴시스] 홍길동 기자 = …": a dateline or byline ends here
+            if current:
+                segments.append(current)
+            current = []
+            rest = w.stem.split("=")[-1]
+            if rest and w.nominal:
+                current.append(w)
+                if not w.bare:
+                    segments.append(current)
+                    current = []
+            continue
+        if not w.nominal or w.quoted or is_date_word(w.stem):
             if current:
                 segments.append(current)
             current = []
@@ -81,8 +94,16 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         if not names:
             start_of_rest = i + 1
             continue
+        org_words, dept = _department(org_words)
         org, title = _org_and_title(org_words, stem, title)
+        if dept:
+            title = f"{dept} {title}"
         if title in _WEAK_TITLES and not org and title != "대표" and title != "의원":
+            start_of_rest = i + 1
+            continue
+        if title == "기자":  # a reporter's credit gives the byline, not a post (GUIDE)
+            for name in names:
+                _add_person(doc, sent, seg[start_of_rest], name, None, None, w, rule="byline")
             start_of_rest = i + 1
             continue
         for name in names:
@@ -113,6 +134,17 @@ def _split_name_org(words: list[str]) -> tuple[list[str], list[str]]:
     return [], []
 
 
+_DEPARTMENT = re.compile(r".+(학과|학부|전공|연구실|법전원|의과대학|대학원|본부|사업부|연구소|연구원|실|국|과)$")
+
+
+def _department(org_words: list[str]) -> tuple[list[str], str]:
+    """Split a sub-unit off the organisation: ["명지대", "반도체공학과"] → ["명지대"], "반도체공학과"."""
+    if len(org_words) >= 2 and _DEPARTMENT.match(org_words[-1]) and (_is_orgish(org_words[-2]) or
+                                                                      org_words[-2].endswith("대")):
+        return org_words[:-1], org_words[-1]
+    return org_words, ""
+
+
 def _is_orgish(word: str) -> bool:
     return bool(body_of(word) or org_suffix(word) or word.startswith(("㈜", "(주)")))
 
@@ -137,11 +169,13 @@ def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | N
         return org, word
     if body_of(head):  # "국회의원" → 국회 + 의원
         return head, title
+    if title.endswith("장") and len(title) >= 3 and (body_of(head + title[:-1]) or org_suffix(head + title[:-1])):
+        return head + title[:-1], title  # 한국수출입은행장 → 한국수출입은행 + 은행장
     overlap = head + title[0]
-    if title[0] in _OVERLAP_ORG_END and (body_of(overlap) or org_suffix(overlap, strong_only=False)
+    if title[0] in _OVERLAP_ORG_END and (body_of(overlap) or org_suffix(overlap)
                                          or (head in LEX.places and title in ("시장", "군수", "구청장", "도지사", "지사"))):
         return overlap, title
-    if len(head) >= 2 and not is_place(head):
+    if len(head) >= 3 and not is_place(head):
         return head, title
     return None, word
 
@@ -196,6 +230,19 @@ def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
             doc.add(Mention(P, name, start, start + len(name), sent.index, "person:age-or-ssi"))
 
 
+def _name_in_context(doc: Doc, sent: Sentence) -> None:
+    """'강철비'의 정우성; 김옥빈은 "…": a name after a quoted work, or opening a quotation."""
+    words = sent.words
+    for i, w in enumerate(words):
+        name = _clean(w.stem)
+        if not is_korean_name(name) or title_of(name):
+            continue
+        after_work = i > 0 and words[i - 1].quoted and words[i - 1].particle == "의"
+        opens_quote = w.particle in ("은", "는", "이", "가") and i + 1 < len(words) and words[i + 1].text[:1] in "\"“"
+        if after_work or opens_quote:
+            doc.add(Mention(P, name, w.start, w.start + len(name), sent.index, "person:context"))
+
+
 def _name_lists(doc: Doc, sent: Sentence) -> None:
     """김종원, 김형석, 남동철 등 …: three or more names in a list are people."""
     run: list[Word] = []
@@ -248,3 +295,14 @@ def find_short_forms(doc: Doc) -> None:
             if pick:
                 name = pick[-1].name
                 doc.add(Mention(P, name, w.start, nxt.end, sent.index, "person:short-form"))
+
+
+def _known_names_again(doc: Doc) -> None:
+    """Once a name is known as a person, its other bare occurrences are that person too."""
+    known = {m.name for m in doc.mentions if m.type is P and " " not in m.name}
+    seen = {(m.start, m.name) for m in doc.mentions if m.type is P}
+    for sent in doc.sentences:
+        for w in sent.words:
+            name = _clean(w.stem)
+            if name in known and (w.start, name) not in seen:
+                doc.add(Mention(P, name, w.start, w.start + len(name), sent.index, "person:known-name"))

@@ -168,7 +168,9 @@ def _organized_by(doc: Doc, sent, events) -> None:
 
 
 def _is_post_org(doc: Doc, m: Mention) -> bool:
-    """Is this organisation only part of a person's post ("홍종학 중기부 장관")?"""
+    """Is this organisation only part of a person's post ("홍종학 중기부 장관"), not an actor itself?"""
+    if doc.article.text[m.end:m.end + 1] in ("(", "은", "는", "이", "가", "와", "과", ",", "도", "을", "를", "에"):
+        return False
     return any(f.kind == "position" and f.sentence == m.sentence and f.object == (m.type, m.name) for f in doc.facts)
 
 

@@ -131,7 +131,8 @@ def _venues(doc: Doc, sent: Sentence) -> None:
         if w.quoted or not stem or not w.nominal:
             continue
         known = LEX.venues.get(stem)
-        suffix = next((s for s in _VENUE_SUFFIXES_STRONG if stem.endswith(s) and len(stem) > len(s) + 1), None)
+        suffix = next((s for s in _VENUE_SUFFIXES_STRONG if stem.endswith(s) and (len(stem) > len(s) + 1 or (
+            i > 0 and words[i - 1].bare and LEX.venues.get(words[i - 1].stem)))), None)
         locative = w.particle.startswith(("에서", "서")) or w.particle in ("에", "에는")
         if stem in _GENERIC_VENUE_TAIL:
             continue
@@ -143,6 +144,8 @@ def _venues(doc: Doc, sent: Sentence) -> None:
                 _add(doc, sent, V, stem, w, "venue:place-then-name")
             continue
         if suffix and (org_suffix(stem) or body_of(stem)) and not locative:
+            continue
+        if suffix in ("공장", "청사", "캠퍼스") and not locative:
             continue
         # the words before it that are part of the venue's name ("롯데호텔 월드 크리스탈볼룸")
         j = i
@@ -188,6 +191,9 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             if _kind_of_phrase(nxt.stem) is POL:
                 _add(doc, sent, POL, name, w, "policy:quoted+head")
                 continue
+        if kind is None and org_suffix(name.split(" ")[-1]) and len(name) >= 5:
+            _add(doc, sent, O, name, w, "org:quoted")
+            continue
         if kind is None or len(name) < 4 or name.endswith(("다", "요", "까")):
             continue
         if kind is E:
@@ -223,6 +229,8 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
         if not phrase:
             continue
         name = " ".join(phrase)
+        if not _specific_phrase(kind, phrase):
+            continue
         head_only = len(phrase) == 1 and (
             name in LEX.event_heads or name in LEX.policy_heads or len(name) < 5
             or (kind is POL and not name.endswith(("법", "기금", "특별법", "제도", "프로젝트", "패키지", "바우처"))))
@@ -236,8 +244,28 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
             _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase")
 
 
+# an unquoted phrase needs a head that names something (not 지원, 개발, 방안 …) and no vague modifier
+_NAMING_POLICY_HEADS = ("제도", "사업", "프로젝트", "프로그램", "패키지", "바우처", "대책", "전략", "로드맵", "가이드라인",
+                        "법", "법률", "특별법", "기본법", "기금", "펀드", "이니셔티브", "추진전략", "추진방안")
+_VAGUE = re.compile(r"^(\d+개|\d+대|적극|실제|세부|후속|직접|국제|협력|관련|다양한|전국|지역|대면|최대|가운데|각종|주요|신규|공동|"
+                    r"본격|추가|전체|일부|여러|개별|실제|향후|기타|국내|해외|민간|공공|글로벌)$")
+_EVENT_START = re.compile(r"^(제\d+회|\d{4}년?|\d+회|\d+차|[A-Z][A-Za-z0-9&-]*)$")
+
+
+def _specific_phrase(kind: EntityType, phrase: list[str]) -> bool:
+    if any(_VAGUE.match(w) for w in phrase):
+        return False
+    if kind is POL:
+        return phrase[-1].endswith(_NAMING_POLICY_HEADS) and (len(phrase) >= 2 or len(phrase[0]) >= 5)
+    if _EVENT_START.match(phrase[0]) or len(phrase) >= 3:
+        return True
+    return len(phrase) == 1 and len(phrase[0]) >= 5 and phrase[0].endswith(("영화제", "페스타", "페스티벌", "엑스포", "올림픽", "박람회", "컨퍼런스", "콘퍼런스", "포럼", "대전"))
+
+
 def _known_elsewhere(doc: Doc, kind: EntityType, name: str) -> bool:
     squashed = name.replace(" ", "")
+    if len(squashed) < 4:
+        return False
     return any(m.type is kind and m.name.replace(" ", "").endswith(squashed) and m.name != name for m in doc.mentions)
 
 
@@ -260,9 +288,9 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                 continue
             if not receiving or len(part) < 3 or part in _NOT_AWARDS:
                 continue
-            if part.endswith("상") and re.fullmatch(r"[가-힣]+", part) and not any(part.endswith(x) for x in _NOT_AWARDS if len(x) >= 2 and x != "상" and not part.endswith("대상")):
+            if part.endswith("상") and re.fullmatch(r"[가-힣]+", part) and not part.endswith(("대상자", "이상", "수상", "시상")):
                 prefix = ""
-                if i > 0 and words[i - 1].stem.endswith("의") and words[i - 1].text in ("올해의", "이달의", "이주의", "오늘의"):
+                if i > 0 and words[i - 1].text in ("올해의", "이달의", "이주의", "오늘의", "올해의"):
                     prefix = words[i - 1].text + " "
                 if part == "대상" and not prefix:
                     continue

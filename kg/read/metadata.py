@@ -120,8 +120,10 @@ _BYLINE_END = r"(?=\s*(?:$|[=|\]\)】/,·:(<\[]|[\w.+-]+@|\d|입력|승인|등�
 _NAME_ROLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s?{_ROLE}(?![가-힣]){_BYLINE_END}")
 _PHOTO_CREDIT = re.compile(r"(?:(?:사진|촬영|영상|그래픽|자료|출처)\s*(?:제공)?\s*[=:：]|^\s*[(\[]?\s*(?:사진|촬영|영상))\s*$")
 _CO_REPORTER = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s*[·,ㆍ]\s*$")
-_HEADER_PREFIX = re.compile(r"[\[(【<]?[가-힣A-Za-z0-9·.&=_\-\s\[\]()【】]*")
+_HEADER_PREFIX = re.compile(r"[\[(【<]?[가-힣A-Za-z0-9·.&=_\-\s\[\]()【】/]*")
 _HEADER_PREFIX_MAX = 30
+# "…밝혔다. /홍길동 기자": the reporter signs off after the last sentence.
+_SIGN_OFF = re.compile(r"[.!?\"'”’]\s*/\s*$")
 # Words that stand before 기자 without being anyone's name.
 _NOT_NAMES = frozenset(
     """
@@ -141,6 +143,7 @@ class _Byline:
     name: str
     prefix: str
     photo_credit: bool
+    rest: str  # what follows the byline on its line ("= 본문…" or an e-mail address)
 
 
 def _bylines(line: str) -> list[_Byline]:
@@ -154,9 +157,11 @@ def _bylines(line: str) -> list[_Byline]:
         if (first := _CO_REPORTER.search(prefix)) and looks_like_name(first["name"]):
             name, prefix = first["name"], prefix[: first.start()]
         if _PHOTO_CREDIT.search(prefix):
-            found.append(_Byline(name, prefix, photo_credit=True))
-        elif len(prefix.strip()) <= _HEADER_PREFIX_MAX and _HEADER_PREFIX.fullmatch(prefix):
-            found.append(_Byline(name, prefix, photo_credit=False))
+            found.append(_Byline(name, prefix, True, line[match.end():]))
+        elif (
+            len(prefix.strip()) <= _HEADER_PREFIX_MAX and _HEADER_PREFIX.fullmatch(prefix)
+        ) or _SIGN_OFF.search(prefix):
+            found.append(_Byline(name, prefix, False, line[match.end():]))
     return found
 
 
@@ -323,7 +328,12 @@ def find_publisher(lines: Sequence[str], headline: str | None = None) -> str | N
 
 _HEADLINE_MIN = 10
 _HEADLINE_MAX = 150
+# Headlines drop the final period; body sentences keep it.
 _BODY_SENTENCE = re.compile(r"다\.[\"'”’)]*$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANGUL = re.compile(r"[가-힣]")
+# A byline followed by this much Hangul (dates and e-mails aside) runs into the body.
+_BODY_AFTER_BYLINE = 6
 
 
 def find_headline(lines: Sequence[str]) -> str | None:
@@ -337,12 +347,14 @@ def find_headline(lines: Sequence[str]) -> str | None:
             or is_date_line(line)
         ):
             continue
-        if is_byline(line):
-            if len(line) <= 40:
+        byline = next((b for b in _bylines(line) if not b.photo_credit), None)
+        if byline is not None:
+            tail = _LABELLED_DATE.sub("", _EMAIL.sub("", byline.rest))
+            if len(_HANGUL.findall(tail)) < _BODY_AFTER_BYLINE:
                 continue
             return None  # "[서울=뉴시스] 홍길동 기자 = 본문…": the body has begun
-        if len(line) > _HEADLINE_MAX or (_BODY_SENTENCE.search(line) and len(line) > 60):
-            return None  # a paragraph: this text has no headline line
+        if len(line) > _HEADLINE_MAX or _BODY_SENTENCE.search(line):
+            return None  # a sentence of the body: this text has no headline line
         return line
     return None
 

@@ -1,6 +1,7 @@
 """What kind of input a file is: refused binary, HTML, JSON Lines or plain text."""
 from __future__ import annotations
 
+import json
 import re
 from enum import Enum
 
@@ -80,11 +81,15 @@ def looks_like_html(text: str) -> bool:
 
 
 def looks_like_json_lines(text: str) -> bool:
-    """True when the first non-blank line is a JSON object ('{' … '}')."""
+    """True when the first non-blank line is a whole JSON object (a pretty-printed
+    JSON document opens with a lone '{', which is not)."""
     for line in text.splitlines():
         line = line.strip()
         if line:
-            return line.startswith("{") and line.endswith("}")
+            try:
+                return isinstance(json.loads(line), dict)
+            except ValueError:
+                return False
     return False
 
 
