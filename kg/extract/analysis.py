@@ -212,5 +212,7 @@ def _word(surface: str, start: int, toks: list[Token], quoted: bool) -> Word:
         stem = text[: max(0, cut - start)]
         particle = text[len(stem):]
     stem = stem.strip().strip("'\"‘’“”")
-    nominal = bool(stem) and (not in_word or in_word[0].tag.startswith(_NOMINAL) or stem[0].isascii())
+    stem_end = start + len(stem)
+    nominal = bool(stem) and (not in_word or stem[0].isascii()
+                              or any(t.tag.startswith(_NOMINAL) for t in in_word if t.start < stem_end))
     return Word(text, start, end, stem, particle.strip(), paren, comma, False, nominal, tags)

@@ -77,11 +77,10 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 continue
             _add(doc, sent, O, stem, w, "org:lexicon", _alias_from_paren(w))
             continue
-        if is_place(stem) or title_of(stem) == stem:
-            continue
-        city_body = _city_as_body(stem, w)
-        if city_body:
+        if _city_as_body(stem, w, words[i - 1] if i else None):
             _add(doc, sent, O, stem, w, "org:city-acting")
+            continue
+        if is_place(stem) or title_of(stem) == stem:
             continue
         suffix = org_suffix(stem)
         if suffix or company:
@@ -100,8 +99,13 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 _add(doc, sent, O, stem, w, "org:company" if company else "org:suffix", _alias_from_paren(w))
 
 
-def _city_as_body(stem: str, w: Word) -> bool:
-    """부산시, 대구시; 순창군이 (a county as the subject of an act) are bodies, not places."""
+def _city_as_body(stem: str, w: Word, prev: Word | None = None) -> bool:
+    """부산시, 대구시; 순창군이 (a county as the subject of an act) are bodies, not places.
+
+    After a province ("경남 창원시 성산구") the same word is a place.
+    """
+    if prev is not None and prev.bare and is_place(prev.stem):
+        return False
     if stem.endswith("시") and stem[:-1] in LEX.places and len(stem) >= 3:
         return True
     if stem.endswith(("군", "구")) and stem in LEX.places and w.particle in ("은", "는", "이", "가", "도", "과", "와"):
@@ -115,9 +119,9 @@ def _places(doc: Doc, sent: Sentence) -> None:
         stem = w.stem
         if w.quoted or not stem:
             continue
-        if is_place(stem) and not _city_as_body(stem, w):
+        if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None):
             _add(doc, sent, L, stem, w, "place:lexicon")
-        elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[동읍면리]", stem) and is_place(words[i - 1].stem)
+        elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and is_place(words[i - 1].stem)
               and words[i - 1].bare and stem not in GENERIC_ORG):
             _add(doc, sent, L, stem, w, "place:neighbourhood")
         elif w.paren and is_place(w.paren) and i >= 0:
@@ -229,7 +233,7 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
         if not phrase:
             continue
         name = " ".join(phrase)
-        if not _specific_phrase(kind, phrase):
+        if not _specific_phrase(kind, phrase) and not _known_elsewhere(doc, kind, name):
             continue
         head_only = len(phrase) == 1 and (
             name in LEX.event_heads or name in LEX.policy_heads or len(name) < 5

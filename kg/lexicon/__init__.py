@@ -73,6 +73,11 @@ def load() -> Lexicon:
             if short:
                 places.setdefault(short, kind)
                 place_full.setdefault(short, full)
+            # 순창군 is also written 순창; a city 창원 also 창원시
+            if kind == "county" and len(full) >= 3:
+                places.setdefault(full[:-1], kind)
+            if kind == "city":
+                places.setdefault(full + "시", kind)
     return Lexicon(
         surnames=_words("surnames.txt"),
         titles=_words("titles.txt"),

@@ -1,0 +1,1 @@
+"""Static files for the HTML view (kg.render): the page template."""

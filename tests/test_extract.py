@@ -1,0 +1,181 @@
+"""Korean extraction as tables: a sentence (written for the test) and what it must give.
+
+Each row names what a careful reader takes from the text. Names here are
+invented; none comes from the lexicons, so each row exercises a general rule.
+"""
+import pytest
+
+import kg
+from kg import EntityType as T
+
+
+def extract(text: str) -> kg.Extraction:
+    return kg.extract(kg.read_text(text, source="test.txt"))
+
+
+def names(x: kg.Extraction, t: T) -> set[str]:
+    return {e.name for e in x.entities if e.type is t}
+
+
+def rels(x: kg.Extraction) -> set[tuple[str, str, str]]:
+    short = lambda key: key.split("/", 1)[1]
+    return {(short(r.subject), r.predicate.value, short(r.object)) for r in x.relations}
+
+
+def posts(x: kg.Extraction) -> set[tuple[str, str, str | None]]:
+    return {(p.person.split("/", 1)[1], p.organization.split("/", 1)[1], p.title) for p in x.positions}
+
+
+@pytest.mark.parametrize("text, person, org, title", [
+    # name, organisation, title
+    ("김도윤 누리소프트 대표는 신제품을 공개했다.", "김도윤", "누리소프트", "대표"),
+    # organisation, name, title
+    ("한빛협동조합연합회 박서준 회장이 축사를 했다.", "박서준", "한빛협동조합연합회", "회장"),
+    # an organisation written inside the title: 협회 + 회장
+    ("이하늘 새솔벤처협회장은 이날 행사에 참석했다.", "이하늘", "새솔벤처협회", "회장"),
+    # a bank and its head: 은행 + 은행장
+    ("최민호 한결저축은행장이 서명했다.", "최민호", "한결저축은행", "은행장"),
+    # a ministry from the lexicon, by its abbreviation
+    ("정유진 산업부 장관은 계획을 발표했다.", "정유진", "산업통상자원부", "장관"),
+    # the post in a parenthesis after the organisation
+    ("환경부(장관 한지민)는 새 제도를 발표했다.", "한지민", "환경부", "장관"),
+    # a department stays in the title
+    ("윤서연 바른대 화학공학과 교수가 발표했다.", "윤서연", "바른대", "화학공학과 교수"),
+])
+def test_posts(text, person, org, title):
+    x = extract(text)
+    assert (person, org, title) in posts(x)
+    assert (person, "affiliatedWith", org) in rels(x)
+    assert person in names(x, T.PERSON)
+
+
+def test_names_sharing_one_post():
+    x = extract("젊은연구자상은 김하준·이서윤·박지호 누리대학교 교수가 수상했다.")
+    assert {("김하준", "누리대학교", "교수"), ("이서윤", "누리대학교", "교수"), ("박지호", "누리대학교", "교수")} <= posts(x)
+
+
+def test_ordinary_words_are_not_people():
+    x = extract("정부는 이번 대책을 발표했다. 한편 업계 대표 기업들은 반발했다.")
+    assert names(x, T.PERSON) == set()
+
+
+def test_a_reporter_credit_is_a_person_but_not_a_post():
+    x = extract("행사가 열렸다.\n사진=장하람 기자")
+    assert "장하람" in names(x, T.PERSON)
+    assert not any(p[0] == "장하람" for p in posts(x))
+
+
+@pytest.mark.parametrize("text, event, place, organisers", [
+    ("미래산업협회는 7일 서울 코엑스에서 '2025 미래산업 박람회'를 개최했다.",
+     "2025 미래산업 박람회", "코엑스", {"미래산업협회"}),
+    ("한빛재단이 주최하고 푸른미디어그룹이 주관한 '제5회 청년 창업 대회'가 부산 벡스코에서 열렸다.",
+     "제5회 청년 창업 대회", "벡스코", {"한빛재단", "푸른미디어그룹"}),
+])
+def test_events_where_and_by_whom(text, event, place, organisers):
+    x = extract(text)
+    assert event in names(x, T.EVENT)
+    assert (event, "heldAt", place) in rels(x)
+    assert {o for s, p, o in rels(x) if s == event and p == "organizedBy"} == organisers
+
+
+def test_sponsors_are_not_organisers():
+    x = extract("한빛재단이 후원하고 푸른미디어그룹이 주관한 '제5회 청년 창업 대회'가 서울 코엑스에서 열렸다.")
+    organisers = {o for s, p, o in rels(x) if p == "organizedBy"}
+    assert organisers == {"푸른미디어그룹"}
+
+
+def test_opening_ceremony_is_the_event_itself():
+    x = extract("'2025 지역혁신 박람회 개막식'이 열렸다. 지역혁신 박람회는 사흘간 이어진다.")
+    events = [e for e in x.entities if e.type is T.EVENT]
+    assert len(events) == 1
+    assert {"2025 지역혁신 박람회", "2025 지역혁신 박람회 개막식", "지역혁신 박람회"} <= {events[0].name, *events[0].aliases}
+
+
+def test_places_before_a_venue_locate_it():
+    x = extract("행사는 경남 창원시 성산구 한울컨벤션센터에서 열렸다.")
+    assert ("한울컨벤션센터", "locatedIn", "성산구") in rels(x)
+
+
+def test_a_venue_in_a_district():
+    x = extract("'2025 바다 축제'가 울산 북구에 있는 해오름전시컨벤션센터에서 열렸다.")
+    assert ("해오름전시컨벤션센터", "locatedIn", "북구") in rels(x)
+    assert ("2025 바다 축제", "heldAt", "해오름전시컨벤션센터") in rels(x)
+
+
+@pytest.mark.parametrize("text, recipient, award", [
+    ("금탑산업훈장은 오태민 한길정밀 대표가 받았다.", "오태민", "금탑산업훈장"),
+    ("국민포장에 서지우 누리복지관 관장이 선정됐다.", "서지우", "국민포장"),
+    ("신인작가상은 '푸른 밤'의 윤다인에게 돌아갔다.", "윤다인", "신인작가상"),
+])
+def test_awards_and_recipients(text, recipient, award):
+    x = extract(text)
+    assert award in names(x, T.AWARD)
+    assert (recipient, "receivedAward", award) in rels(x)
+
+
+def test_an_award_given_at_the_event_is_a_conferral_there():
+    x = extract("'2025 과학기술 시상식'이 서울 코엑스에서 열렸다. 이날 과학기술훈장 창조장은 문세아 한빛대학교 교수가 받았다.")
+    (c,) = x.conferrals
+    assert (c.recipient, c.award, c.event) == ("Person/문세아", "Award/창조장", "Event/2025 과학기술 시상식")
+    assert ("문세아", "participatedIn", "2025 과학기술 시상식") in rels(x)
+
+
+def test_policies_and_who_promotes_them():
+    x = extract("보건복지부는 '돌봄 혁신 프로젝트'를 내년부터 추진한다고 밝혔다.")
+    assert "돌봄 혁신 프로젝트" in names(x, T.POLICY)
+    assert ("보건복지부", "promotes", "돌봄 혁신 프로젝트") in rels(x)
+
+
+def test_an_abbreviation_in_parentheses_is_an_alias():
+    x = extract("정부는 디지털자산기본법(DABA)을 추진한다.")
+    (policy,) = [e for e in x.entities if e.type is T.POLICY]
+    assert policy.name == "디지털자산기본법" and "DABA" in policy.aliases
+
+
+def test_partners_in_an_agreement():
+    x = extract("한빛재단은 15일 누리연구원, 푸른기술협회와 업무협약을 체결했다.")
+    assert {("한빛재단", "partneredWith", "누리연구원"), ("한빛재단", "partneredWith", "푸른기술협회")} <= rels(x)
+
+
+def test_a_city_acting_is_an_organisation_and_as_a_place_a_location():
+    x = extract("순창군은 기업과 협약을 맺었다. 공장은 순창에 들어선다.")
+    assert "순창군" in names(x, T.ORGANIZATION)
+    assert "순창" in names(x, T.LOCATION)
+
+
+@pytest.mark.parametrize("text, speaker, starts", [
+    ('고은채 누리재단 이사장은 "청년이 미래다"라며 "지원을 늘리겠다"고 말했다.', "고은채", ["청년이 미래다", "지원을 늘리겠다"]),
+    # a short form (surname + title) refers back to the person named earlier
+    ('한지후 환경부 차관이 참석했다. 한 차관은 "탄소를 줄이겠다"고 밝혔다.', "한지후", ["탄소를 줄이겠다"]),
+    # "그는" continues the previous speaker
+    ('민서아 한빛대학교 총장은 "연구가 중요하다"고 말했다. 그는 "학생을 돕겠다"고 강조했다.', "민서아",
+     ["연구가 중요하다", "학생을 돕겠다"]),
+])
+def test_quotes_and_speakers(text, speaker, starts):
+    x = extract(text)
+    said = [q.text for q in x.quotes if q.speaker == f"Person/{speaker}"]
+    assert said == starts
+
+
+def test_a_headline_quote_without_a_speech_verb_is_not_a_quote():
+    x = extract('송하윤 장관 "규제 풀겠다"\n송하윤 누리부 장관은 행사에 참석했다.')
+    assert x.quotes == ()
+
+
+def test_a_caption_typo_of_a_name_is_an_alias():
+    text = ("도민재 한빛협회 회장은 축사를 했다.\n"
+            "1\n"
+            "도민제 한빛협회 회장이 인사말을 하고 있다.")
+    x = extract(text)
+    people = [e for e in x.entities if e.type is T.PERSON]
+    assert [(p.name, p.aliases) for p in people] == [("도민재", ("도민제",))]
+    assert x.warnings and "도민제" in x.warnings[0]
+
+
+def test_evidence_points_into_the_article():
+    text = "김도윤 누리소프트 대표는 신제품을 공개했다."
+    x = extract(text)
+    (p,) = x.positions
+    assert p.evidence.sentence == text
+    assert text[p.evidence.start:p.evidence.end] == text
+    assert p.evidence.rule.startswith("post:")
