@@ -204,6 +204,8 @@ def _sparql_string(value: str) -> str:
             out.append("\\n")
         elif ch == "\r":
             out.append("\\r")
+        elif ch == "\t":  # pyparsing would expand a raw tab into spaces
+            out.append("\\t")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'

@@ -185,6 +185,9 @@ def _collect(graph: Graph) -> tuple[dict[Node, _NodeInfo], dict[tuple[Node, Pred
                     if key in edges:
                         edges[key].evidence.add(sentence)
             continue
+        if holder in nodes:  # evidence given on the entity itself
+            nodes[holder].evidence.add(sentence)
+            continue
         for linked in graph.objects(holder, None):
             if linked in nodes:
                 nodes[linked].evidence.add(sentence)

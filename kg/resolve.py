@@ -23,6 +23,9 @@ P, O, L, V, E = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION
                  EntityType.EVENT)
 
 
+_CEREMONIES = ("개회식", "개막식", "폐막식")
+
+
 def squash(name: str) -> str:
     return "".join(name.split()).replace("ㆍ", "·").replace("・", "·")
 
@@ -73,7 +76,9 @@ def resolve(doc: Doc) -> tuple[list[Mention], Resolution]:
         if m.alias and m.alias != m.name:
             a, b = (m.type, m.alias), (m.type, m.name)
             res.canonical.setdefault(a, a)
-            if _fuller(m.alias, m.name):
+            if m.alias.startswith(m.name) and m.alias.endswith(_CEREMONIES):
+                res.merge(a, b)  # the event, not its opening ceremony, carries the name
+            elif _fuller(m.alias, m.name):
                 res.merge(b, a)
             else:
                 res.merge(a, b)
