@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -122,7 +123,7 @@ _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
 _WORD = re.compile(r"[\w.-]+")
 
 
-def _queries_dir() -> Path | Any:
+def _queries_dir() -> Traversable:
     """The shipped queries: kg.ontology/queries, or ontology/queries beside kg/ in a checkout.
 
     The fallback covers an editable install on Python 3.11, where a package

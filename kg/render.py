@@ -141,6 +141,8 @@ def _collect(graph: Graph) -> tuple[dict[Node, _NodeInfo], dict[tuple[Node, Pred
     edges: dict[tuple[Node, Predicate, Node], _EdgeInfo] = defaultdict(_EdgeInfo)
 
     def add_edge(s: Node, p: Predicate, o: Node) -> _EdgeInfo:
+        if isinstance(s, Literal) or isinstance(o, Literal):
+            return _EdgeInfo()  # not a relation between entities: not drawn
         if p is Predicate.PARTNERED_WITH and (o, p, s) in edges:
             return edges[(o, p, s)]  # symmetric: one edge per pair
         entities.update((s, o))
