@@ -29,7 +29,7 @@ import networkx as nx
 from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 from pyvis.network import Network
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, Literal
 from rdflib.term import Node
 
 from .errors import ExportError

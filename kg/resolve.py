@@ -102,6 +102,7 @@ def _fuller(a: str, b: str) -> bool:
 
 def _retype(mentions: list[Mention]) -> list[Mention]:
     """A name seen as a place and as a body acting is the body; a known venue is not an organisation."""
+    mentions = _longest_spans(mentions)
     acting = {m.name for m in mentions if m.rule == "org:city-acting"}
     venues = {m.name for m in mentions if m.type is V}
     people = {m.name for m in mentions if m.type is P}
@@ -115,6 +116,18 @@ def _retype(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _longest_spans(mentions: list[Mention]) -> list[Mention]:
+    """A name inside a longer name of the same type at the same place is not a name of its own
+    ("코엑스" in "코엑스 오디토리움", "인하대학교" in "인하대학교 의과대학 부속병원")."""
+    spans = [(m.type, m.start, m.end) for m in mentions if m.end > m.start]
+
+    def inside(m: Mention) -> bool:
+        return any(t is m.type and s <= m.start and m.end <= e and (e - s) > (m.end - m.start)
+                   for t, s, e in spans) and m.type in (V, O, E, EntityType.POLICY, EntityType.AWARD)
+
+    return [m for m in mentions if not inside(m)]
 
 
 def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> None:

@@ -179,8 +179,8 @@ def test_neighbourhood_of_an_entity_found_by_alias_shows_triples_both_ways(graph
 
 
 def test_neighbourhood_by_default_shows_the_entity_most_articles_mention(graph):
-    # 중소벤처기업부 and 오영주 are both in three articles; the smaller IRI
-    # (…/organization/… before …/person/…) wins the tie
+    # 중소벤처기업부 and 오영주 are both in three articles; 중소벤처기업부 has
+    # more direct relations (five against two), which breaks the tie
     rows = ask(graph, "neighbourhood")
     assert rows and {row[0] for row in rows} == {"중소벤처기업부"}
 

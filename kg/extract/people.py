@@ -87,8 +87,9 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
                 start_of_rest = i + 1
             continue
         before = [_clean(x.stem) for x in seg[start_of_rest:i]]
+        proper = {_clean(x.stem) for x in seg[start_of_rest:i] if "NNP" in x.tags or "SL" in x.tags}
         stem = _clean(w.stem)
-        names, org_words = _split_name_org(before)
+        names, org_words = _split_name_org(before, proper)
         if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
             names, org_words = [previous_person], before
         if not names:
@@ -112,24 +113,26 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         start_of_rest = i + 1
 
 
-def _split_name_org(words: list[str]) -> tuple[list[str], list[str]]:
+def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Which of the words before a title are the name(s) and which the organisation."""
     if not words:
         return [], []
     first = words[0]
     parts = first.split("·")
     if all(is_korean_name(p) for p in parts):
-        return parts, words[1:]
+        org_words = words[1:]
+        return parts, org_words if _is_org_phrase(org_words, proper) else []
     last = words[-1]
-    if is_korean_name(last) and len(words) > 1 and _is_org_phrase(words[:-1]):
+    if is_korean_name(last) and len(words) > 1 and _is_org_phrase(words[:-1], proper):
         return [last], words[:-1]
     if is_korean_name(last) and len(words) == 1:
         return [last], []
-    # a foreign name written in Hangul: its words, then a known organisation
+    # a foreign name written in Hangul (윌리엄 달리), then an organisation known by its form
     for k in range(len(words) - 1, 0, -1):
         name_words, org_words = words[:k], words[k:]
-        if (len(name_words) <= 3 and all(_FOREIGN_NAME_PART.match(x) for x in name_words)
-                and _is_org_phrase(org_words) and not any(_is_orgish(x) or is_place(x) for x in name_words)):
+        if (len(name_words) <= 3 and all(_FOREIGN_NAME_PART.match(x) and len(x) >= 2 and x in proper
+                                         for x in name_words)
+                and _is_org_phrase(org_words, strict=True) and not any(_is_orgish(x) or is_place(x) for x in name_words)):
             return [" ".join(name_words)], org_words
     return [], []
 
@@ -149,14 +152,22 @@ def _is_orgish(word: str) -> bool:
     return bool(body_of(word) or org_suffix(word) or word.startswith(("㈜", "(주)")))
 
 
-def _is_org_phrase(words: list[str]) -> bool:
+def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: bool = False) -> bool:
     if not words:
         return False
     joined = " ".join(words)
-    if body_of(joined) or body_of(words[-1]) or org_suffix(words[-1]):
+    if body_of(joined) or body_of(words[-1]) or org_suffix(words[-1]) or words[0].startswith(("㈜", "(주)")):
         return True
-    # a company name: Latin letters, or a Hangul brand of one or two words
-    return len(words) <= 2 and all(len(x) >= 2 and not is_place(x) and title_of(x) is None for x in words)
+    if any(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", x) for x in words):
+        return True
+    if strict:
+        return False
+    # a company name: a proper noun of one or two words (Kiwi's NNP), not a place or a role
+    return len(words) <= 2 and any(x in proper for x in words) and all(
+        len(x) >= 2 and not is_place(x) and title_of(x) is None and x not in _NOT_ORG for x in words)
+
+
+_NOT_ORG = frozenset("등 및 겸 전 현 지역 업종 부문 분야 마무리 외국 주한 국내 해외 관계자 대표 각 모든 이날 당시 신임 전임".split())
 
 
 def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | None, str]:

@@ -169,7 +169,8 @@ def _organized_by(doc: Doc, sent, events) -> None:
 
 def _is_post_org(doc: Doc, m: Mention) -> bool:
     """Is this organisation only part of a person's post ("홍종학 중기부 장관"), not an actor itself?"""
-    if doc.article.text[m.end:m.end + 1] in ("(", "은", "는", "이", "가", "와", "과", ",", "도", "을", "를", "에"):
+    after = re.sub(r"^\([^)]*\)", "", doc.article.text[m.end:m.end + 40])  # 한국과학기술연구원(KIST) 책임연구원
+    if after[:1] in ("은", "는", "이", "가", "와", "과", ",", "도", "을", "를", "에"):
         return False
     return any(f.kind == "position" and f.sentence == m.sentence and f.object == (m.type, m.name) for f in doc.facts)
 
@@ -220,8 +221,10 @@ def _participation(doc: Doc, sent, events) -> None:
 
 
 def _promotes(doc: Doc, sent) -> None:
-    policies = doc.in_sentence(sent.index, POL)
-    if not policies or not _PROMOTE.search(sent.text):
+    # the policy must be what the verb acts on: the cue follows it closely ("…지원사업도 개편했다")
+    policies = [p for p in doc.in_sentence(sent.index, POL) if _PROMOTE.search(doc.article.text[p.end:p.end + 30])
+                or _PROMOTE.search(doc.article.text[max(p.start - 12, sent.start):p.start])]
+    if not policies:
         return
     actors = []
     for m in doc.in_sentence(sent.index, O, P):
@@ -249,7 +252,10 @@ def _partners(doc: Doc, sent) -> None:
     orgs = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
     if len(orgs) < 2:
         return
-    lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), orgs[0])
+    # the lead party is the subject; with none ("X, Y, Z도 각각 … 체결했다") the parties are not each other's
+    lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
+    if lead is None:
+        return
     for m in orgs:
         if m.name != lead.name:
             _rel(doc, Predicate.PARTNERED_WITH, lead, m, sent.index, "partneredWith:agreement")

@@ -90,6 +90,7 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             j = i
             while j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and (
                     re.fullmatch(r"[A-Za-z&.\-0-9]+", words[j - 1].stem) or org_suffix(words[j - 1].stem)
+                    or words[j - 1].stem in GENERIC_ORG and j - 1 > 0 and org_suffix(words[j - 2].stem)
                     or body_of(words[j - 1].stem)):
                 j -= 1
             name = " ".join([x.stem for x in words[j:i]] + [stem])
@@ -120,6 +121,8 @@ def _places(doc: Doc, sent: Sentence) -> None:
         if w.quoted or not stem:
             continue
         if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None):
+            if LEX.places[stem] == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text:
+                continue  # 예산, 영광: a county's short form is also an ordinary word
             _add(doc, sent, L, stem, w, "place:lexicon")
         elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and is_place(words[i - 1].stem)
               and words[i - 1].bare and stem not in GENERIC_ORG):
@@ -143,13 +146,15 @@ def _venues(doc: Doc, sent: Sentence) -> None:
         if not known and not suffix:
             # "영등포구 SWITCH22에서 열린": a name right after a place, where something is held
             if (locative and w.particle.startswith(("에서", "서")) and i > 0 and is_place(words[i - 1].stem)
+                    and not is_place(stem)
                     and words[i - 1].bare and i + 1 < len(words) and words[i + 1].text.startswith(("열", "개최"))
                     and not is_korean_name(stem) and not body_of(stem)):
                 _add(doc, sent, V, stem, w, "venue:place-then-name")
             continue
         if suffix and (org_suffix(stem) or body_of(stem)) and not locative:
             continue
-        if suffix in ("공장", "청사", "캠퍼스") and not locative:
+        placed = i > 0 and words[i - 1].bare and (is_place(words[i - 1].stem) or LEX.venues.get(words[i - 1].stem))
+        if suffix and not known and not locative and not placed and not _named_venue_again(doc, stem):
             continue
         # the words before it that are part of the venue's name ("롯데호텔 월드 크리스탈볼룸")
         j = i
@@ -160,11 +165,21 @@ def _venues(doc: Doc, sent: Sentence) -> None:
                     or body_of(words[j - 1].stem) or org_suffix(words[j - 1].stem, strong_only=False)
                     or re.fullmatch(r"[A-Za-z0-9]+", words[j - 1].stem))):
             j -= 1
+        k = j
+        while k > 0 and j - k < 2 and words[k - 1].bare and words[k - 1].nominal and not words[k - 1].quoted \
+                and not is_place(words[k - 1].stem) and not is_date_word(words[k - 1].stem):
+            k -= 1
+            if any(words[k].stem.endswith(s) for s in _VENUE_SUFFIXES_STRONG) or LEX.venues.get(words[k].stem):
+                j = k
         name = " ".join(x.stem for x in words[j:i + 1])
         if known and j == i:
             _add(doc, sent, V, known[0], w, "venue:lexicon", _alias_from_paren(w))
         else:
             _add(doc, sent, V, name, words[j], "venue:suffix", _alias_from_paren(w))
+
+
+def _named_venue_again(doc: Doc, stem: str) -> bool:
+    return any(m.type is V and m.name.endswith(stem) for m in doc.mentions)
 
 
 def _kind_of_phrase(name: str) -> EntityType | None:
@@ -296,13 +311,14 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                 prefix = ""
                 if i > 0 and words[i - 1].text in ("올해의", "이달의", "이주의", "오늘의", "올해의"):
                     prefix = words[i - 1].text + " "
-                if part == "대상" and not prefix:
+                if (part == "대상" or part in _GENERIC_AWARDS or part.startswith("남녀")) and not prefix:
                     continue
                 _add(doc, sent, A, prefix + part, words[i - 1] if prefix else w, "award:sang", _alias_from_paren(w))
             elif part in ("최우수선수", "MVP"):
                 _add(doc, sent, A, part, w, "award:sang", _alias_from_paren(w))
 
 
+_GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 공로상".split())
 _BUDGET_ITEM = re.compile(r"△\s*([^△()]{3,40}?)\s*\((?:[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원)\)")
 
 
