@@ -119,6 +119,12 @@ class _Builder:
         for alias in entity.aliases:
             if alias != entity.name:
                 g.add((node, SKOS.altLabel, text_literal(alias)))
+        if entity.english:
+            g.add((node, RDFS.label, Literal(entity.english, lang="en")))
+        if entity.government:
+            g.add((node, RDF.type, KGO.GovernmentAgency))
+        if entity.date:
+            g.add((node, KGO.date, Literal(entity.date.isoformat(), datatype=XSD.date)))
         g.add((node, PROV.wasDerivedFrom, self.article))
         g.add((self.article, SCHEMA.mentions, node))
 

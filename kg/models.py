@@ -76,6 +76,9 @@ class Entity:
     name: str
     aliases: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    date: dt.date | None = None       # an event's date, when the article gives it
+    english: str | None = None        # an English name from the lexicon (government bodies)
+    government: bool = False          # a government ministry or agency (kgo:GovernmentAgency)
 
     @property
     def key(self) -> str:

@@ -204,7 +204,10 @@ def entities(doc: Doc, mentions: list[Mention], res: Resolution) -> list[Entity]
             aliases |= set(body.aliases)
         aliases.discard(name)
         evidence = tuple(_evidence(doc, m) for m in sorted(ms, key=lambda m: m.start)[:5])
-        out.append(Entity(t, name, tuple(sorted(aliases)), evidence))
+        out.append(Entity(t, name, tuple(sorted(aliases)), evidence,
+                          date=doc.event_dates.get(name) if t is E else None,
+                          english=body.english if body and body.name == name else None,
+                          government=bool(body and body.government and body.name == name)))
     return out
 
 

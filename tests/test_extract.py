@@ -179,3 +179,20 @@ def test_evidence_points_into_the_article():
     assert p.evidence.sentence == text
     assert text[p.evidence.start:p.evidence.end] == text
     assert p.evidence.rule.startswith("post:")
+
+
+@pytest.mark.parametrize("published, text, day", [
+    ("2024-11-20", "'2024 미래 박람회'가 14일 서울 코엑스에서 열렸다.", "2024-11-14"),
+    ("2024-11-03", "'2024 미래 박람회'가 지난 28일 서울 코엑스에서 열렸다.", "2024-10-28"),
+    ("2025-01-05", "'2024 미래 박람회'가 12월 30일 서울 코엑스에서 열렸다.", "2024-12-30"),
+])
+def test_a_day_alone_takes_the_articles_month_and_year(published, text, day):
+    x = kg.extract(kg.read_text(text, source="t.txt", published=published))
+    (event,) = [e for e in x.entities if e.type is T.EVENT]
+    assert str(event.date) == day
+
+
+def test_a_government_body_gets_its_english_name_and_class():
+    x = extract("중기부는 새 사업을 발표했다.")
+    (org,) = [e for e in x.entities if e.type is T.ORGANIZATION]
+    assert (org.name, org.english, org.government) == ("중소벤처기업부", "Ministry of SMEs and Startups", True)

@@ -1,6 +1,7 @@
 """The one object every extraction stage reads and annotates (as spaCy's Doc)."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..models import Article, EntityType, Predicate
@@ -45,6 +46,7 @@ class Doc:
     sentences: list[Sentence]
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    event_dates: dict[str, "dt.date"] = field(default_factory=dict)
     main_event: tuple[EntityType, str] | None = None
     lead_org: tuple[EntityType, str] | None = None
 

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from ..models import EntityType, Predicate
+from .dates import resolve_day
 from .doc import Doc, Fact, Mention
 from .patterns import body_of
 
@@ -107,8 +108,11 @@ def _held_at(doc: Doc, sent, events) -> None:
     places = [m for m in doc.in_sentence(sent.index, V, L) if _after(doc, m, 3).startswith(("에서", "서 "))]
     venues = [m for m in places if m.type is V]
     target = venues[-1:] or places[-1:]
-    for t in target:
-        for e in events:
+    day = resolve_day(sent.text, doc.article.published)
+    for e in events:
+        if day and e[1] not in doc.event_dates:
+            doc.event_dates[e[1]] = day
+        for t in target:
             _rel(doc, Predicate.HELD_AT, e, t, sent.index, "heldAt:에서+열리다")
 
 
