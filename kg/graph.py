@@ -10,21 +10,33 @@ direct relation with a reified rdf:Statement carrying its evidence, and the
 qualified Position / AwardConferral / Quote nodes with their provenance. All
 nodes have minted IRIs (kg.iri), never blank nodes, so two builds of the same
 articles give the same graph whatever order the articles came in.
+
+A namesake that kg.linking told apart (``Entity.qualifier``) gets one more
+path segment, encoded like a name: kgr:person/김철수/한빛소프트. A plain name
+cannot mint that IRI, since a "/" inside a name is percent-encoded.
+
+People and organisations whose name has Hangul also get a Revised
+Romanization label @ko-Latn ("오영주" → "O Yeongju", "신라호텔" → "Sillahotel"),
+written by koroman: personal names surname first, without the sound changes
+between syllables (RR's rule for names), other names as pronounced.
 """
 from __future__ import annotations
 
 import io
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
+from koroman import romanize
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from .errors import GraphFileError
-from .iri import article_iri, entity_iri, normalise_base, statement_iri
+from .iri import article_iri, encode_segment, entity_iri, normalise_base, statement_iri
+from .lexicon import load as load_lexicon
 from .models import Entity, EntityType, Evidence, Extraction
 from .vocab import KGO, KGR_IRI, PREFIXES, PROV, SCHEMA
 
@@ -43,6 +55,56 @@ GRAPH_FORMATS: dict[str, str] = {
 def text_literal(text: str) -> Literal:
     """A Korean text as ``"…"@ko``; a text without Hangul ("CBAM") gets no language tag."""
     return Literal(text, lang="ko") if _HANGUL.search(text) else Literal(text)
+
+
+def entity_node(entity: Entity, base_iri: str = KGR_IRI) -> URIRef:
+    """The entity's IRI: ``{base}{type}/{name}``, plus ``/{qualifier}`` for a told-apart namesake."""
+    plain = entity_iri(entity.type, entity.name, base_iri)
+    if not entity.qualifier:
+        return plain
+    segment = encode_segment(entity.qualifier)
+    if not segment:
+        raise ValueError(f"qualifier {entity.qualifier!r} of {entity.name!r} is empty; give a qualifier or None")
+    return URIRef(f"{plain}/{segment}")
+
+
+_SYLLABLES = re.compile("[\uac00-\ud7a3]+")
+_ROMANISED_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+
+
+@lru_cache(maxsize=8192)
+def romanised_name(type: EntityType, name: str) -> str | None:
+    """The Revised Romanization of a person's or organisation's name; None without Hangul or for other types.
+
+    A Korean personal name (a surname from the lexicon, then one to three
+    syllables) is written "Surname Given" with no sound change between
+    syllables and a hyphen only where a syllable boundary would be misread
+    ("오세은" → "O Se-eun"); every other run of Hangul is romanised as
+    pronounced and capitalised ("중소벤처기업부" → "Jungsobencheogieopbu"),
+    and what is not Hangul ("KIST") stays as written.
+    """
+    if type not in _ROMANISED_TYPES or not _SYLLABLES.search(name):
+        return None
+    if type is EntityType.PERSON and (parts := _surname_and_given(name)):
+        surname, given = parts
+        return (f"{_capitalised(romanize(surname, use_pronunciation_rules=False, use_custom_dictionary=False))} "
+                f"{_capitalised(romanize(given, use_pronunciation_rules=False, use_hyphen=True, use_custom_dictionary=False))}")
+    return _SYLLABLES.sub(lambda m: _capitalised(romanize(m.group(), use_custom_dictionary=False)), name)
+
+
+def _surname_and_given(name: str) -> tuple[str, str] | None:
+    if not 2 <= len(name) <= 4 or not _SYLLABLES.fullmatch(name):
+        return None
+    surnames = load_lexicon().surnames
+    if len(name) >= 3 and name[:2] in surnames:  # 남궁, 선우, 제갈 …
+        return name[:2], name[2:]
+    if name[0] in surnames:
+        return name[0], name[1:]
+    return None
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def bind_prefixes(graph: Graph, base_iri: str = KGR_IRI) -> None:
@@ -76,10 +138,13 @@ class _Builder:
         self.base = base_iri
         self.article = article_iri(extraction.article.id, base_iri)
         self.g = ds.graph(self.article)
+        self.entities = self._entities()
+        # keys → IRIs through the entities, so a qualified key (Person/김철수/한빛소프트) is never re-parsed
+        self.nodes = {e.key: entity_node(e, base_iri) for e in self.entities}
 
     def build(self) -> None:
         self._article()
-        for entity in self._entities():
+        for entity in self.entities:
             self._entity(entity)
         self._relations()
         self._positions()
@@ -89,8 +154,7 @@ class _Builder:
     # -- entities -----------------------------------------------------------
 
     def _iri(self, key: str) -> URIRef:
-        type_, name = _split_key(key, self.x.article.id)
-        return entity_iri(type_, name, self.base)
+        return self.nodes[key]
 
     def _entities(self) -> list[Entity]:
         """The declared entities, plus any that a statement names only by key.
@@ -112,10 +176,12 @@ class _Builder:
         return list(declared.values())
 
     def _entity(self, entity: Entity) -> None:
-        node = entity_iri(entity.type, entity.name, self.base)
+        node = self.nodes[entity.key]
         g = self.g
         g.add((node, RDF.type, KGO[entity.type.value]))
         g.add((node, RDFS.label, text_literal(entity.name)))
+        if romanised := romanised_name(entity.type, entity.name):
+            g.add((node, RDFS.label, Literal(romanised, lang="ko-Latn")))
         for alias in entity.aliases:
             if alias != entity.name:
                 g.add((node, SKOS.altLabel, text_literal(alias)))
@@ -316,7 +382,9 @@ __all__ = [
     "GRAPH_FORMATS",
     "bind_prefixes",
     "build_dataset",
+    "entity_node",
     "load_graph",
+    "romanised_name",
     "sorted_lines",
     "text_literal",
     "to_trig",

@@ -79,11 +79,17 @@ class Entity:
     date: dt.date | None = None       # an event's date, when the article gives it
     english: str | None = None        # an English name from the lexicon (government bodies)
     government: bool = False          # a government ministry or agency (kgo:GovernmentAgency)
+    qualifier: str | None = None      # tells namesakes apart across articles (kg.linking); not a name
 
     @property
     def key(self) -> str:
-        """The entity's identity inside an extraction, e.g. ``Person/오영주``."""
-        return f"{self.type.value}/{self.name}"
+        """The entity's identity inside an extraction, e.g. ``Person/오영주``.
+
+        A namesake told apart by kg.linking carries its qualifier as a last
+        segment: ``Person/김철수/한빛소프트``.
+        """
+        plain = f"{self.type.value}/{self.name}"
+        return f"{plain}/{self.qualifier}" if self.qualifier else plain
 
 
 @dataclass(frozen=True)

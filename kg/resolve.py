@@ -118,6 +118,21 @@ def _retype(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _merge_org_aliases_in_events(res: Resolution, names: dict[EntityType, set[str]]) -> None:
+    """반도체협회 초청 간담회 = 한국반도체산업협회 초청 간담회: an organisation's alias inside an event's name."""
+    aliases = {}
+    for org in names[O]:
+        canon = res.find((O, org))[1]
+        if canon != org:
+            aliases[org] = canon
+    for org, canon in sorted(aliases.items(), key=lambda kv: -len(kv[0])):
+        for ev in list(names[E]):
+            if ev.startswith(org + " "):
+                full = canon + ev[len(org):]
+                if full in names[E]:
+                    res.merge((E, ev), (E, full))
+
+
 def _longest_spans(mentions: list[Mention]) -> list[Mention]:
     """A name inside a longer name of the same type at the same place is not a name of its own
     ("코엑스" in "코엑스 오디토리움", "인하대학교" in "인하대학교 의과대학 부속병원")."""
@@ -131,18 +146,25 @@ def _longest_spans(mentions: list[Mention]) -> list[Mention]:
 
 
 def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> None:
+    _merge_org_aliases_in_events(res, names)
     for t in (E, EntityType.POLICY, O, EntityType.AWARD, V):
         forms = sorted(names[t], key=lambda n: -len(squash(n)))
         for i, short in enumerate(forms):
             s = squash(short)
             if len(s) < 3:
                 continue
+            # a short form that ends several longer names (과학기술인상) is left alone
+            enders = {res.find((t, long)) for long in forms[:i] if squash(long).endswith(s) and squash(long) != s}
             for long in forms[:i]:
                 ls = squash(long)
                 if ls == s:
                     res.merge((t, short), (t, long))
                     break
-                if t in (E, EntityType.POLICY) and ls.endswith(s) and len(s) >= 4:
+                if t in (E, EntityType.POLICY, EntityType.AWARD) and ls.endswith(s) and len(s) >= 4 \
+                        and len(enders) == 1:
+                    res.merge((t, short), (t, long))
+                    break
+                if t is E and len(s) >= 6 and _abbreviates(s, ls):
                     res.merge((t, short), (t, long))
                     break
                 if t is O and ls.startswith(s) and len(ls) - len(s) <= 3 and len(s) >= 3:
@@ -158,7 +180,7 @@ def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> No
 
 def _abbreviates(short: str, long: str) -> bool:
     """반도체협회 ⊂ 한국반도체산업협회, 반도체특별법 ⊂ 반도체 산업의 … 특별법: same head, letters in order."""
-    if len(short) < 4 or len(long) <= len(short) or short[-2:] != long[-2:] or short[0] not in long:
+    if len(short) < 4 or len(long) <= len(short) or short[-2:] != long[-2:] or short[0] not in long[:len(long) - len(short) + 1]:
         return False
     it = iter(long)
     return all(c in it for c in short) and short[:2] in long

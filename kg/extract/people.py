@@ -81,7 +81,9 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
     start_of_rest = 0
     previous_person: str | None = None
     for i, w in enumerate(seg):
-        title = title_of(w.stem)
+        # "한국과학기술연구원", "한국무역보험공사": an organisation's name, though it ends like a role word
+        title = None if (body_of(_clean(w.stem)) or org_suffix(_clean(w.stem))) and title_of(w.stem) != w.stem \
+            else title_of(w.stem)
         if title is None or i == start_of_rest and w.stem == title:
             if w.stem == "겸":  # "부사장 겸 스탠포드대학 교수": a second post of the same person
                 start_of_rest = i + 1

@@ -33,7 +33,7 @@ _ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸�
 _GENERIC_EVENT = re.compile(r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
                             r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
 _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
-                      r"내놓|공개|소개|확충|육성|조성|관리|뒷받침|선보|시작|펼치|투자)")
+                      r"내놓|공개|확충|육성|조성|뒷받침|선보|펼치|투자)")
 _AGREE = re.compile(r"(협약|MOU|양해각서|계약|협정|업무협력|파트너십|맞잡|손을 잡|손잡)")
 _AGREE_VERB = re.compile(r"(체결|맺|서명|이전하기로|합의)")
 _SUBJECT = ("은", "는", "이", "가", "도", "에서는")
@@ -93,7 +93,9 @@ def _rel(doc: Doc, p: Predicate, s: Mention | tuple, o: Mention | tuple, index: 
 
 
 def _after(doc: Doc, m: Mention, n: int = 12) -> str:
-    return doc.article.text[m.end:m.end + n]
+    """The text right after a mention, past a parenthesis ("국가과학기술연구회(NST·이사장 원광연)가")."""
+    text = doc.article.text[m.end:m.end + n + 40]
+    return re.sub(r"^\([^)]{0,40}\)", "", text)[:n]
 
 
 def _positions_to_affiliations(doc: Doc) -> None:
@@ -105,7 +107,8 @@ def _positions_to_affiliations(doc: Doc) -> None:
 def _held_at(doc: Doc, sent, events) -> None:
     if not events or not _HOLD.search(sent.text):
         return
-    places = [m for m in doc.in_sentence(sent.index, V, L) if _after(doc, m, 3).startswith(("에서", "서 "))]
+    places = [m for m in doc.in_sentence(sent.index, V, L) if _after(doc, m, 3).startswith(("에서", "서 "))
+              or re.match(r"^[^\s]*\)(에서|서 )", doc.article.text[m.end:m.end + 20])]
     venues = [m for m in places if m.type is V]
     target = venues[-1:] or places[-1:]
     day = resolve_day(sent.text, doc.article.published)
@@ -162,9 +165,7 @@ def _organized_by(doc: Doc, sent, events) -> None:
             if _is_post_org(doc, m) or _SPONSOR.search(_after(doc, m, 8).strip()):
                 continue
             after = _after(doc, m, 10)
-            if first_event is not None and m.start > first_event and not re.match(r"^(이|가|은|는|와|과)", after):
-                continue
-            if re.match(r"^(은|는|이|가|와|과|,|\(|·|와 공동|과 공동|도)", after) or after.startswith(("와", "과", ",")):
+            if re.match(r"^(은|는|이|가|와|과|,|·|도|를 비롯|을 비롯| 등)", after):
                 hosts.append(m)
     for h in hosts:
         for e in events:
@@ -226,28 +227,35 @@ def _participation(doc: Doc, sent, events) -> None:
 
 def _promotes(doc: Doc, sent) -> None:
     # the policy must be what the verb acts on: the cue follows it closely ("…지원사업도 개편했다")
-    policies = [p for p in doc.in_sentence(sent.index, POL) if _PROMOTE.search(doc.article.text[p.end:p.end + 30])
+    policies = [p for p in doc.in_sentence(sent.index, POL) if _PROMOTE.search(doc.article.text[p.end:p.end + 45])
                 or _PROMOTE.search(doc.article.text[max(p.start - 12, sent.start):p.start])]
     if not policies:
         return
-    actors = []
+    pairs = []
     for m in doc.in_sentence(sent.index, O, P):
-        after = _after(doc, m, 6)
-        if m.start < policies[0].start and (after[:1] in ("은", "는", "이", "가") or after.startswith(("도 ", "와 ", "과 ", " 주재"))):
-            if m.type is O and _is_post_org(doc, m):
-                continue
-            actors.append(m)
+        after = _after(doc, m, 14)
+        subject = after[:1] in ("은", "는", "이", "가") or after.startswith(("도 ", "와 ", "과 ", " 주재", " 등 "))
+        chaired = m.type is P and re.match(r"^ \S+ 주재", after)
+        owner = after.startswith("의 ")
+        if not (subject or chaired or owner):
+            continue
+        if m.type is O and _is_post_org(doc, m):
+            continue
+        for p in policies:
+            if m.start < p.start and (not owner or p.start - m.end < 16):
+                pairs.append((m, p))
     for q in doc.facts:
         if q.kind == "quote" and q.sentence == sent.index:
-            actors.append(Mention(P, q.subject[1], 0, 0, sent.index, "quote"))
-    for a in actors:
-        for p in policies:
-            _rel(doc, Predicate.PROMOTES, a, p, sent.index, "promotes:subject")
-            if a.type is P:
-                # the speaker's own body promotes it too
-                for f in doc.facts:
-                    if f.kind == "position" and f.subject == (P, a.name) and f.object and body_of(f.object[1]):
-                        _rel(doc, Predicate.PROMOTES, f.object, p, sent.index, "promotes:speaker-body")
+            for p in policies:
+                if q.start is not None and q.start <= p.start <= q.end:
+                    pairs.append((Mention(P, q.subject[1], 0, 0, sent.index, "quote"), p))
+    for a, p in pairs:
+        _rel(doc, Predicate.PROMOTES, a, p, sent.index, "promotes:subject")
+        if a.type is P:
+            # the speaker's own body promotes it too
+            for f in doc.facts:
+                if f.kind == "position" and f.subject == (P, a.name) and f.object and body_of(f.object[1]):
+                    _rel(doc, Predicate.PROMOTES, f.object, p, sent.index, "promotes:speaker-body")
 
 
 def _partners(doc: Doc, sent) -> None:
@@ -260,11 +268,19 @@ def _partners(doc: Doc, sent) -> None:
     lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
     if lead is None:
         return
-    for m in orgs:
+    parties = list({m.name: m for m in orgs}.values())
+    for m in parties:
         if m.name != lead.name:
             _rel(doc, Predicate.PARTNERED_WITH, lead, m, sent.index, "partneredWith:agreement")
             if doc.main_event:
                 _rel(doc, Predicate.PARTICIPATED_IN, m, doc.main_event, sent.index, "participatedIn:signatory")
+    # GUIDE: an agreement led by one body (a ministry with its sector) links each party to the lead;
+    # an agreement among peers makes them all partners
+    if not body_of(lead.name) or not body_of(lead.name).government:
+        others = [m for m in parties if m.name != lead.name]
+        for i, a in enumerate(others):
+            for b in others[i + 1:]:
+                _rel(doc, Predicate.PARTNERED_WITH, a, b, sent.index, "partneredWith:peers")
 
 
 def _event_named_after_org(doc: Doc) -> None:

@@ -83,6 +83,11 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
         if is_place(stem) or title_of(stem) == stem:
             continue
         suffix = org_suffix(stem)
+        # 동아대 체육학과, 강원대 법전원: a university's short name before a department or a professor
+        if (not suffix and re.fullmatch(r"[가-힣]{1,4}대", stem) and w.bare and i + 1 < len(words)
+                and re.search(r"(학과|학부|전공|법전원|대학원|교수|총장)$", words[i + 1].stem)):
+            _add(doc, sent, O, stem, w, "org:university")
+            continue
         if suffix or company:
             if stem in GENERIC_ORG or is_korean_name(stem):
                 continue
@@ -210,8 +215,12 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             if _kind_of_phrase(nxt.stem) is POL:
                 _add(doc, sent, POL, name, w, "policy:quoted+head")
                 continue
-        if kind is None and org_suffix(name.split(" ")[-1]) and len(name) >= 5:
+        if kind is None and org_suffix(name.replace(" ", "")) and len(name) >= 5:
             _add(doc, sent, O, name, w, "org:quoted")
+            continue
+        if kind is None and len(name) >= 4 and any(
+                m.type is E and m.name.replace(" ", "").startswith(name.replace(" ", "")) for m in doc.mentions):
+            _add(doc, sent, E, name, w, "event:quoted-short")  # '도전! K-스타트업' for '도전! K-스타트업 2024 왕중왕전'
             continue
         if kind is None or len(name) < 4 or name.endswith(("다", "요", "까")):
             continue
