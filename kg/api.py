@@ -18,6 +18,7 @@ from .errors import InputError, KGError
 from .export import write_build
 from .extract import extract
 from .graph import build_dataset
+from .linking import LinkDecision, LinkOutcome, link
 from .models import Article, Extraction
 from .read import read_inputs
 
@@ -46,6 +47,7 @@ class BuildSummary:
     failures: tuple[Failure, ...]
     warnings: tuple[str, ...]
     outputs: dict[str, Path] = field(default_factory=dict)
+    links: tuple[LinkDecision, ...] = ()   # cross-article linking (kg.linking), sorted
 
     def lines(self) -> list[str]:
         """The summary as printed at the end of ``kg build``."""
@@ -55,6 +57,11 @@ class BuildSummary:
         out.append("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(self.relations.items())) if self.relations
                    else "relations: none")
         out.append(f"positions {self.positions}, conferrals {self.conferrals}, quotes {self.quotes}")
+        if self.links:
+            counts = Counter(d.outcome for d in self.links)
+            out.append("links:     " + ", ".join(f"{o.value} {counts[o]}" for o in LinkOutcome if counts[o]))
+            # merges are the expected case; the namesakes and the undecided are worth a look
+            out += [f"link: {d}" for d in self.links if d.outcome is not LinkOutcome.MERGED]
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"failed: {f}" for f in self.failures]
         out += [f"wrote {p}" for p in self.outputs.values()]
@@ -90,6 +97,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig
     if not extractions:
         reasons = "; ".join(str(f) for f in failures) or "no articles found in the inputs"
         raise KGError(f"nothing to build: {reasons}")
+    linked = link(extractions)
+    extractions = list(linked.extractions)
     dataset = build_dataset(extractions, base_iri=config.base_iri)
     out = Path(out_dir)
     outputs = dict(write_build(dataset, out))
@@ -98,10 +107,11 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig
         from .render import render_html
 
         outputs["html"] = render_html(union_graph(dataset), out / "graph.html")
-    return _summary(extractions, failures, outputs)
+    return _summary(extractions, failures, outputs, linked.decisions)
 
 
-def _summary(extractions: list[Extraction], failures: list[Failure], outputs: dict[str, Path]) -> BuildSummary:
+def _summary(extractions: list[Extraction], failures: list[Failure], outputs: dict[str, Path],
+             links: tuple[LinkDecision, ...] = ()) -> BuildSummary:
     entities: Counter[str] = Counter()
     relations: Counter[str] = Counter()
     for x in extractions:
@@ -117,6 +127,7 @@ def _summary(extractions: list[Extraction], failures: list[Failure], outputs: di
         failures=tuple(failures),
         warnings=tuple(w for x in extractions for w in x.warnings),
         outputs=outputs,
+        links=links,
     )
 
 

@@ -74,6 +74,22 @@ def query(query: str | None, graph_path: str, fmt: str, params: tuple[str, ...],
 
 
 @main.command()
+@click.argument("name")
+@click.option("--graph", "graph_path", type=click.Path(), default="outputs",
+              show_default=True, help="A .ttl, a .trig or a build directory.")
+def explain(name: str, graph_path: str) -> None:
+    """Everything known about an entity (by name or alias), with the evidence behind each fact."""
+    from .explain import explain as explain_entity, format_report
+    from .graph import load_graph
+
+    try:
+        report = explain_entity(load_graph(Path(graph_path)), name)
+    except KGError as exc:
+        _fail(exc)
+    click.echo(format_report(report), nl=False)
+
+
+@main.command()
 @click.argument("graph_path", type=click.Path())
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld", "graphml", "gexf", "csv"]),

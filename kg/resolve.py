@@ -146,44 +146,41 @@ def _longest_spans(mentions: list[Mention]) -> list[Mention]:
 
 
 def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> None:
+    """Fold each shorter name into the one longer name it stands for: the same letters, then a
+    name it ends (혁신대전), then a name it begins (이노비즈 → 이노비즈협회), then an abbreviation."""
     _merge_org_aliases_in_events(res, names)
     for t in (E, EntityType.POLICY, O, EntityType.AWARD, V):
-        forms = sorted(names[t], key=lambda n: -len(squash(n)))
+        forms = sorted(names[t], key=lambda n: (-len(squash(n)), n))
         for i, short in enumerate(forms):
             s = squash(short)
             if len(s) < 3:
                 continue
-            # a short form that ends several longer names (과학기술인상) is left alone
-            enders = {res.find((t, long)) for long in forms[:i] if squash(long).endswith(s) and squash(long) != s}
-            for long in forms[:i]:
-                ls = squash(long)
-                if ls == s:
-                    res.merge((t, short), (t, long))
-                    break
-                if t in (E, EntityType.POLICY, EntityType.AWARD) and ls.endswith(s) and len(s) >= 4 \
-                        and len(enders) == 1:
-                    res.merge((t, short), (t, long))
-                    break
-                if t is E and len(s) >= 6 and _abbreviates(s, ls):
-                    res.merge((t, short), (t, long))
-                    break
-                if t is O and ls.startswith(s) and len(ls) - len(s) <= 3 and len(s) >= 3:
-                    res.merge((t, short), (t, long))
-                    break
-                if t is E and ls.startswith(s) and len(s) >= 6:
-                    res.merge((t, short), (t, long))
-                    break
-                if t in (O, EntityType.POLICY) and _abbreviates(s, ls):
-                    res.merge((t, short), (t, long))
-                    break
+            longer = [f for f in forms[:i] if squash(f) != s]
+            same = [f for f in forms[:i] if squash(f) == s]
+            target = same[:1] or _unique(res, t, [f for f in longer if squash(f).endswith(s) and len(s) >= 4
+                                                  and t in (E, EntityType.POLICY, EntityType.AWARD)])
+            if not target and t is O:
+                target = _unique(res, t, [f for f in longer if squash(f).startswith(s) and len(squash(f)) - len(s) <= 3])
+            if not target and t in (O, EntityType.POLICY, E):
+                target = _unique(res, t, [f for f in longer if _abbreviates(s, squash(f), event=t is E)])
+            if target:
+                res.merge((t, short), (t, target[0]))
 
 
-def _abbreviates(short: str, long: str) -> bool:
-    """반도체협회 ⊂ 한국반도체산업협회, 반도체특별법 ⊂ 반도체 산업의 … 특별법: same head, letters in order."""
-    if len(short) < 4 or len(long) <= len(short) or short[-2:] != long[-2:] or short[0] not in long[:len(long) - len(short) + 1]:
+def _unique(res: Resolution, t: EntityType, candidates: list[str]) -> list[str]:
+    """The candidate when they all stand for one entity; none when the short form is ambiguous."""
+    return candidates[:1] if len({res.find((t, c)) for c in candidates}) == 1 else []
+
+
+def _abbreviates(short: str, long: str, event: bool = False) -> bool:
+    """반도체협회 ⊂ 한국반도체산업협회, 반도체특별법 ⊂ 반도체 산업의 … 특별법: same head, letters in order.
+
+    An event's short form must keep the last four letters (중기 기술·경영 혁신대전)."""
+    tail = 4 if event else 2
+    if len(short) < (6 if event else 4) or len(long) <= len(short) or short[-tail:] != long[-tail:]:
         return False
     it = iter(long)
-    return all(c in it for c in short) and short[:2] in long
+    return all(c in it for c in short) and (event or short[:2] in long)
 
 
 def _syllable_distance_one(a: str, b: str) -> bool:

@@ -32,6 +32,10 @@ def is_korean_name(word: str, *, allow_two: bool = False) -> bool:
     """A Korean personal name: a surname then one or two syllables (3–4 letters in all)."""
     if not HANGUL.match(word) or word in NOT_NAMES:
         return False
+    # 연구회, 정책관, 최우수상: a surname syllable, then an organisation, role or award word
+    if len(word) >= 3 and (word.endswith(("회", "관", "상", "부", "청", "처", "원", "소", "단", "국", "실", "과", "제", "법"))
+                           and (org_suffix(word) or title_of(word) or word[1:] in _COMMON_TAILS)):
+        return False
     n = len(word)
     if n == 2:
         return allow_two and word[0] in LEX.surnames
@@ -40,6 +44,9 @@ def is_korean_name(word: str, *, allow_two: bool = False) -> bool:
     if n == 4:
         return word[:2] in LEX.surnames
     return False
+
+
+_COMMON_TAILS = frozenset("구회 원회 상회 의회 보관 사관 대상 부상 표상 사원 동원".split())
 
 
 def title_of(stem: str) -> str | None:
