@@ -196,3 +196,87 @@ def test_a_government_body_gets_its_english_name_and_class():
     x = extract("중기부는 새 사업을 발표했다.")
     (org,) = [e for e in x.entities if e.type is T.ORGANIZATION]
     assert (org.name, org.english, org.government) == ("중소벤처기업부", "Ministry of SMEs and Startups", True)
+
+
+# --- rules added for entity resolution and recall (each with sentences written for the test) ---
+
+def test_an_organisation_that_ends_like_a_role_word_is_not_a_title():
+    # 공사 (a public corporation; also an envoy's title) and 연구원 (an institute; also a researcher)
+    x = extract("권도현 한빛도시개발공사 사장과 남궁민 누리바이오연구원 책임연구원이 참석했다.")
+    assert {("권도현", "한빛도시개발공사", "사장"), ("남궁민", "누리바이오연구원", "책임연구원")} <= posts(x)
+
+
+def test_organisers_listed_before_the_verb():
+    x = extract("'2025 새싹 창업대회'는 교육부를 비롯해 환경부, 국방부 등 3개 부처가 함께 운영한다.")
+    organisers = {o for s, p, o in rels(x) if p == "organizedBy"}
+    assert organisers == {"교육부", "환경부", "국방부"}
+
+
+def test_peers_in_an_agreement_are_all_partners():
+    x = extract("한빛은행은 누리증권, 푸른보험공단과 업무협약을 체결했다.")
+    partners = {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
+    assert partners == {frozenset(("한빛은행", "누리증권")), frozenset(("한빛은행", "푸른보험공단")),
+                        frozenset(("누리증권", "푸른보험공단"))}
+
+
+def test_an_agreement_led_by_a_ministry_links_each_party_to_it():
+    x = extract("환경부는 한빛협회, 누리협회와 업무협약을 맺었다.")
+    partners = {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
+    assert partners == {frozenset(("환경부", "한빛협회")), frozenset(("환경부", "누리협회"))}
+
+
+@pytest.mark.parametrize("text, promoter, policy", [
+    # the minister who chairs the meeting
+    ("환경부는 이날 송민준 장관 주재로 회의를 열고 '탄소 제로 프로젝트'에 착수한다고 밝혔다.", "송민준", "탄소 제로 프로젝트"),
+    # a body's own programme ("X의 …패키지")
+    ("수상 기업은 중기부의 청년도약패키지 평가에서 우대를 받는다.", "중소벤처기업부", "청년도약패키지"),
+    # a policy the speaker pushes in a quotation
+    ('윤하람 환경부 차관은 "푸른숲 지원사업을 통해 현장을 지원할 예정"이라고 말했다.', "윤하람", "푸른숲 지원사업"),
+])
+def test_who_promotes_a_policy(text, promoter, policy):
+    assert (promoter, "promotes", policy) in rels(extract(text))
+
+
+def test_a_policy_merely_mentioned_is_not_promoted():
+    x = extract('한지후 환경부 차관은 "유럽에서는 국경탄소제도 전환기간이 시작됐다"고 말했다.')
+    assert not any(p == "promotes" for s, p, o in rels(x))
+
+
+def test_an_event_named_with_an_organisations_abbreviation_is_the_same_event():
+    x = extract("중기부는 15일 '중소벤처기업부 청년 간담회'를 열었다.\n사진은 '중기부 청년 간담회' 모습.")
+    events = [e for e in x.entities if e.type is T.EVENT]
+    assert len(events) == 1 and "중기부 청년 간담회" in events[0].aliases
+
+
+def test_a_headline_abbreviation_of_an_event_is_an_alias():
+    x = extract("'중기 창업 혁신대전' 개막\n'2025 중소기업 창업 혁신대전'이 14일 서울 코엑스에서 열렸다.")
+    events = [e for e in x.entities if e.type is T.EVENT]
+    assert [(e.name, "중기 창업 혁신대전" in e.aliases) for e in events] == [("2025 중소기업 창업 혁신대전", True)]
+
+
+def test_an_award_name_that_ends_two_awards_is_left_alone():
+    x = extract("올해의 청년과학인상과 이달의 과학인상 수상자가 발표됐다. 과학인상 수상자는 모두 5명이 받았다.")
+    awards = {e.name for e in x.entities if e.type is T.AWARD}
+    assert {"올해의 청년과학인상", "이달의 과학인상"} <= awards
+
+
+@pytest.mark.parametrize("word", ["연구회", "정책관", "최우수상", "이사회"])
+def test_words_starting_with_a_surname_syllable_are_not_names(word):
+    from kg.extract.patterns import is_korean_name
+
+    assert not is_korean_name(word)
+
+
+def test_a_university_short_name_before_a_department():
+    x = extract("그는 은빛대 체육학과 교수로 강단에 섰다.")
+    assert "은빛대" in names(x, T.ORGANIZATION)
+
+
+def test_a_quoted_council_is_an_organisation():
+    x = extract("네 기관은 '수출지원기관 협의회'를 꾸리기로 했다.")
+    assert "수출지원기관 협의회" in names(x, T.ORGANIZATION)
+
+
+def test_a_countys_short_form_is_a_place_only_beside_the_county():
+    assert "영광" not in names(extract("우승의 영광은 그에게 돌아갔다."), T.LOCATION)
+    assert "영광" in names(extract("영광군은 새 공장을 유치했다. 공장은 영광에 들어선다."), T.LOCATION)

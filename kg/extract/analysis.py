@@ -211,8 +211,8 @@ def _word(surface: str, start: int, toks: list[Token], quoted: bool) -> Word:
     else:
         stem = text[: max(0, cut - start)]
         particle = text[len(stem):]
+    stem_end = start + len(stem.rstrip())  # before quotes are stripped: '"푸른숲' ends where 숲 ends
     stem = stem.strip().strip("'\"‘’“”")
-    stem_end = start + len(stem)
     nominal = bool(stem) and (not in_word or stem[0].isascii()
                               or any(t.tag.startswith(_NOMINAL) for t in in_word if t.start < stem_end))
     return Word(text, start, end, stem, particle.strip(), paren, comma, False, nominal, tags)

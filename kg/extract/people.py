@@ -121,6 +121,8 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         return [], []
     first = words[0]
     parts = first.split("·")
+    if first.endswith("대") and len(words) > 1 and _DEPARTMENT.match(words[1]):
+        return [], []  # 은빛대 체육학과 교수: a university, not a name
     if all(is_korean_name(p) for p in parts):
         org_words = words[1:]
         return parts, org_words if _is_org_phrase(org_words, proper) else []
@@ -139,7 +141,7 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     return [], []
 
 
-_DEPARTMENT = re.compile(r".+(학과|학부|전공|연구실|법전원|의과대학|대학원|본부|사업부|연구소|연구원|실|국|과)$")
+_DEPARTMENT = re.compile(r".*(학과|학부|전공|연구실|법전원|의과대학|대학원|본부|사업부|연구소|연구원|실|국|과)$")
 
 
 def _department(org_words: list[str]) -> tuple[list[str], str]:

@@ -227,9 +227,10 @@ def _participation(doc: Doc, sent, events) -> None:
 
 def _promotes(doc: Doc, sent) -> None:
     # the policy must be what the verb acts on: the cue follows it closely ("…지원사업도 개편했다")
-    policies = [p for p in doc.in_sentence(sent.index, POL) if _PROMOTE.search(doc.article.text[p.end:p.end + 45])
+    every = doc.in_sentence(sent.index, POL)
+    policies = [p for p in every if _PROMOTE.search(doc.article.text[p.end:p.end + 45])
                 or _PROMOTE.search(doc.article.text[max(p.start - 12, sent.start):p.start])]
-    if not policies:
+    if not every:
         return
     pairs = []
     for m in doc.in_sentence(sent.index, O, P):
@@ -241,7 +242,8 @@ def _promotes(doc: Doc, sent) -> None:
             continue
         if m.type is O and _is_post_org(doc, m):
             continue
-        for p in policies:
+        # a body's own programme needs no verb ("중기부의 청년도약패키지"); anyone else must act on it
+        for p in (every if owner else policies):
             if m.start < p.start and (not owner or p.start - m.end < 16):
                 pairs.append((m, p))
     for q in doc.facts:
