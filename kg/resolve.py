@@ -187,6 +187,31 @@ def _syllable_distance_one(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
 
+def jamo(text: str) -> str:
+    """Hangul syllables split into their letters (Unicode's syllable arithmetic): 광 → ㄱㅘㅇ."""
+    out = []
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out += [chr(0x1100 + code // 588), chr(0x1161 + code % 588 // 28)]
+            if code % 28:
+                out.append(chr(0x11A7 + code % 28))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def jamo_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace) between two names, letter by letter: 정광천 → 정관천 is 1."""
+    x, y = jamo(a), jamo(b)
+    row = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        prev, row[0] = row[0], i
+        for j, cy in enumerate(y, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (cx != cy))
+    return row[-1]
+
+
 def _merge_typos(res: Resolution, doc: Doc, mentions: list[Mention]) -> None:
     counts = Counter(m.name for m in mentions if m.type is P)
     posts: dict[str, set[str]] = defaultdict(set)
@@ -199,8 +224,15 @@ def _merge_typos(res: Resolution, doc: Doc, mentions: list[Mention]) -> None:
     people = sorted(counts, key=lambda n: (-counts[n], _first(mentions, n)))
     for i, a in enumerate(people):
         for b in people[i + 1:]:
-            if _syllable_distance_one(a, b) and posts[a] & posts[b] and any(p.startswith("org:") for p in posts[a] & posts[b]) | (
-                    any(p.startswith("title:") for p in posts[a] & posts[b])):
+            shared = posts[a] & posts[b]
+            same_org = any(p.startswith("org:") for p in shared)
+            # titles agree when one ends the other: 회장 and 누리회장 (an organisation written into the title)
+            same_title = any(x.startswith("title:") and y.startswith("title:") and (x.endswith(y[6:]) or y.endswith(x[6:]))
+                             for x in posts[a] for y in posts[b])
+            # one letter off with the same organisation or title (정광천/정관천), or one whole
+            # syllable off when both the organisation and the title agree (김명진/정명진 메인비즈협회장)
+            if (jamo_distance(a, b) == 1 and (same_org or same_title)) or (
+                    _syllable_distance_one(a, b) and same_org and same_title):
                 res.merge((P, b), (P, a))
                 res.merged_typos.append((b, a))
 
