@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -123,10 +124,11 @@ def _unbalanced(text: str) -> bool:
 
 
 def _words(s_text: str, base: int, tokens: list[Token]) -> list[Word]:
-    spans = _units(s_text)
+    starts = [t.start for t in tokens]
     words = []
-    for a, b, quoted in spans:
-        toks = [t for t in tokens if t.start >= base + a and t.end <= base + b]
+    for a, b, quoted in _units(s_text):
+        lo, hi = bisect_left(starts, base + a), bisect_left(starts, base + b)
+        toks = [t for t in tokens[lo:hi] if t.end <= base + b]
         words.append(_word(s_text[a:b], base + a, toks, quoted))
     return [w for w in words if w.text]
 

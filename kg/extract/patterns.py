@@ -69,11 +69,20 @@ GENERIC_ORG = frozenset("""협회 위원회 재단 공단 공사 연구원 연�
 연구원들 유공단체 의과대학 걸그룹 협동조합 경제단체 시민단체 관계기관 유관기관 공공기관 출연연 학과 동아리 구단 팀""".split())
 
 
+def _ending(words) -> re.Pattern:
+    """One pattern for "ends with any of these"; the leftmost match is the longest ending."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")$")
+
+
+_STRONG_ORG_END = _ending(STRONG_ORG)
+_ANY_ORG_END = _ending(LEX.org_suffixes)
+
+
 def org_suffix(stem: str, *, strong_only: bool = True) -> str | None:
-    suffixes = STRONG_ORG if strong_only else LEX.org_suffixes
-    for s in sorted(suffixes, key=len, reverse=True):
-        if stem.endswith(s) and len(stem) > len(s) and stem not in GENERIC_ORG:
-            return s
+    """The organisation word a stem ends with ("한빛협회" → "협회"); never for the word alone."""
+    m = (_STRONG_ORG_END if strong_only else _ANY_ORG_END).search(stem)
+    if m and m.start() > 0 and stem not in GENERIC_ORG:
+        return m.group()
     return None
 
 

@@ -187,14 +187,16 @@ def _named_venue_again(doc: Doc, stem: str) -> bool:
     return any(m.type is V and m.name.endswith(stem) for m in doc.mentions)
 
 
+_EVENT_HEADS = tuple(LEX.event_heads)
+_POLICY_HEADS = tuple(LEX.policy_heads)
+
+
 def _kind_of_phrase(name: str) -> EntityType | None:
-    last = name.split(" ")[-1]
-    for head in LEX.event_heads:
-        if last.endswith(head):
-            return E
-    for head in LEX.policy_heads:
-        if last.endswith(head):
-            return POL
+    last = name.rsplit(" ", 1)[-1]
+    if last.endswith(_EVENT_HEADS):
+        return E
+    if last.endswith(_POLICY_HEADS):
+        return POL
     return None
 
 
@@ -306,7 +308,7 @@ def _awards(doc: Doc, sent: Sentence) -> None:
             continue
         parts = stem.split("·") if "·" in stem else [stem]
         for part in parts:
-            if part in LEX.honours or any(part.endswith(h) for h in LEX.honours if len(h) >= 4):
+            if part in LEX.honours or part.endswith(_LONG_HONOURS):
                 _add(doc, sent, A, part, w, "award:honours")
                 continue
             # "대통령 표창", "국무총리 표창": a body and a commendation in two words
@@ -327,6 +329,7 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                 _add(doc, sent, A, part, w, "award:sang", _alias_from_paren(w))
 
 
+_LONG_HONOURS = tuple(h for h in LEX.honours if len(h) >= 4)
 _GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 공로상".split())
 _BUDGET_ITEM = re.compile(r"△\s*([^△()]{3,40}?)\s*\((?:[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원)\)")
 
