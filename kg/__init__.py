@@ -12,7 +12,9 @@ The pipeline: ``read_inputs`` → ``extract`` → ``build_dataset`` → query / 
 from .api import BuildSummary, Failure, build
 from .config import BuildConfig
 from .errors import ExportError, GraphFileError, InputError, KGError, QueryError, ValidationError
+from .explain import explain, format_report
 from .extract import extract
+from .linking import Linked, link
 from .graph import build_dataset, load_graph, union_graph
 from .models import (Article, Conferral, Entity, EntityType, Evidence, Extraction, Position, Predicate, Quote,
                      Relation)
@@ -20,7 +22,7 @@ from .read import read_file, read_inputs, read_text
 
 __all__ = [
     "Article", "BuildConfig", "BuildSummary", "Conferral", "Entity", "EntityType", "Evidence", "ExportError",
-    "Extraction", "Failure", "GraphFileError", "InputError", "KGError", "Position", "Predicate", "QueryError",
-    "Quote", "Relation", "ValidationError", "build", "build_dataset", "extract", "load_graph", "read_file",
+    "Extraction", "Failure", "Linked", "GraphFileError", "InputError", "KGError", "Position", "Predicate", "QueryError",
+    "Quote", "Relation", "ValidationError", "build", "build_dataset", "explain", "extract", "format_report", "link", "load_graph", "read_file",
     "read_inputs", "read_text", "union_graph",
 ]

@@ -104,7 +104,9 @@ def test_a_hostile_name_gives_an_iri_that_survives_turtle_and_ntriples():
 
 def test_entities_have_one_core_type_a_korean_label_and_their_aliases(graph: Graph):
     assert set(graph.objects(MSS, RDF.type)) == {KGO.Organization}
-    assert set(graph.objects(MSS, RDFS.label)) == {Literal("중소벤처기업부", lang="ko")}
+    # the canonical name @ko, and its Revised Romanization @ko-Latn (people and organisations)
+    assert set(graph.objects(MSS, RDFS.label)) == {
+        Literal("중소벤처기업부", lang="ko"), Literal("Jungsobencheogieopbu", lang="ko-Latn")}
     # a name form without Hangul gets no language tag
     assert set(graph.objects(MSS, SKOS.altLabel)) == {Literal("중기부", lang="ko"), Literal("MSS")}
     assert set(graph.objects(EXPO, RDFS.label)) == {Literal("2024 중소기업 혁신대전", lang="ko")}
@@ -218,7 +220,7 @@ def test_an_entity_named_only_by_key_still_gets_a_type_and_label(sample_extracti
     g = union_graph(build_dataset([x]))
     park = KGR["person/박민수"]
     assert set(g.objects(park, RDF.type)) == {KGO.Person}
-    assert g.value(park, RDFS.label) == Literal("박민수", lang="ko")
+    assert set(g.objects(park, RDFS.label)) == {Literal("박민수", lang="ko"), Literal("Bak Minsu", lang="ko-Latn")}
 
 
 def test_a_malformed_entity_key_is_a_clear_error(sample_extraction: Extraction):

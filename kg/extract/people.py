@@ -34,6 +34,9 @@ def find_people(doc: Doc) -> None:
     for sent in doc.sentences:
         for segment in _segments(sent):
             _posts_in(doc, sent, segment)
+            _title_before_name(doc, sent, segment)
+        _owner_then_post(doc, sent)
+        _name_then_org_in_parens(doc, sent)
         _parenthesised_posts(doc, sent)
         _name_with_age_or_ssi(doc, sent)
         _name_lists(doc, sent)
@@ -112,6 +115,9 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         for name in names:
             _add_person(doc, sent, seg[start_of_rest], name, org, title, w, rule="post:name-org-title")
             previous_person = name
+            second = _paren_post(w.paren)
+            if second:
+                _add_person(doc, sent, w, name, second[0], second[1], w, rule="post:title(org title)")
         start_of_rest = i + 1
 
 
@@ -123,6 +129,9 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     parts = first.split("·")
     if first.endswith("대") and len(words) > 1 and _DEPARTMENT.match(words[1]):
         return [], []  # 은빛대 체육학과 교수: a university, not a name
+    if (len(words) > 1 and re.fullmatch(r"[가-힣]{4}", first) and first[0] in LEX.surnames and first in proper
+            and _is_org_phrase(words[1:], strict=True) and not body_of(first) and not org_suffix(first)):
+        return [first], words[1:]
     if all(is_korean_name(p) for p in parts):
         org_words = words[1:]
         return parts, org_words if _is_org_phrase(org_words, proper) else []
@@ -162,7 +171,7 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
     joined = " ".join(words)
     if body_of(joined) or body_of(words[-1]) or org_suffix(words[-1]) or words[0].startswith(("㈜", "(주)")):
         return True
-    if any(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", x) for x in words):
+    if any(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", x) for x in words) and all(title_of(x) != x for x in words):
         return True
     if strict:
         return False
@@ -209,6 +218,17 @@ def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | Non
         doc.facts.append(Fact("position", (P, name), None, sent.index, rule, title=title))
 
 
+def _paren_post(paren: str) -> tuple[str, str] | None:
+    """"강원일보 사장" in 회장(강원일보 사장): another post of the same person."""
+    parts = paren.split()
+    if len(parts) >= 2 and title_of(parts[-1]) == parts[-1] and _is_org_phrase(parts[:-1], strict=True):
+        return " ".join(parts[:-1]), parts[-1]
+    if len(parts) >= 2 and title_of(parts[-1]) == parts[-1] and all(len(x) >= 2 for x in parts[:-1]) \
+            and not any(is_place(x) or title_of(x) for x in parts[:-1]):
+        return " ".join(parts[:-1]), parts[-1]
+    return None
+
+
 _PAREN_POST = re.compile(r"^(?:(?P<alias>[^·\s]+)·)?(?P<title>\S+)\s+(?P<name>[가-힣]{2,4})$")
 
 
@@ -243,6 +263,49 @@ def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
         if aged or ssi or spaced_ssi:
             start = sent.start + sent.text.find(name, w.start - sent.start)
             doc.add(Mention(P, name, start, start + len(name), sent.index, "person:age-or-ssi"))
+
+
+def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
+    """OB 베어스 투수 박철순; 두산 베어스 마무리 투수 김택연에게: organisation, title, then the name."""
+    if len(seg) < 3:
+        return
+    name = _clean(seg[-1].stem)
+    title = title_of(seg[-2].stem)
+    if not is_korean_name(name) or title != _clean(seg[-2].stem) or title in _WEAK_TITLES or title == "기자":
+        return
+    org_words = [_clean(x.stem) for x in seg[:-2]]
+    # a modifier between the organisation and the title ("마무리") stays with the title
+    modifier = ""
+    if len(org_words) >= 2 and not _is_org_phrase(org_words, strict=True) and _is_org_phrase(org_words[:-1], strict=True):
+        modifier, org_words = org_words[-1] + " ", org_words[:-1]
+    if _is_org_phrase(org_words, strict=True):
+        _add_person(doc, sent, seg[0], name, " ".join(org_words), modifier + title, seg[-1],
+                    rule="post:org-title-name")
+
+
+def _owner_then_post(doc: Doc, sent: Sentence) -> None:
+    """과학기술정보통신부(과기정통부)의 민원기 2차관: the organisation, 의, then the name and title."""
+    words = sent.words
+    for i in range(len(words) - 2):
+        owner, name_w, title_w = words[i], words[i + 1], words[i + 2]
+        org = _clean(owner.stem)
+        if owner.particle != "의" or not (body_of(org) or org_suffix(org)):
+            continue
+        name = _clean(name_w.stem)
+        title = title_of(title_w.stem)
+        if name_w.bare and is_korean_name(name) and title == _clean(title_w.stem) and title not in _WEAK_TITLES:
+            _add_person(doc, sent, owner, name, org, title, title_w, rule="post:org의-name-title")
+
+
+def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:
+    """류현진(한화 이글스): a name with its organisation in parentheses."""
+    for w in sent.words:
+        name = _clean(w.stem)
+        parts = w.paren.split()
+        if not (w.paren and is_korean_name(name) and 1 <= len(parts) <= 3):
+            continue
+        if _is_org_phrase(parts, strict=True) and not any(is_place(x) for x in parts):
+            _add_person(doc, sent, w, name, " ".join(parts), None, w, rule="post:name(org)")
 
 
 def _name_in_context(doc: Doc, sent: Sentence) -> None:

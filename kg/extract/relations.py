@@ -28,7 +28,7 @@ P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.
 _HOLD = re.compile(r"(열린|열렸|열었|열어|열고|열리|열며|개최|막을 올|개막|펼쳐|진행|마련된|마련한|치러|치렀)")
 _ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|마련|운영|공동으로|함께 열)")
 _SPONSOR = re.compile(r"^(이|가|은|는)?\s*(후원|협찬)")
-_ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸음|함께했|인사말|축사|격려사|개회사|환영사|기조연설|모두발언|"
+_ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸음|함께했|함께한|인사말|축사|격려사|개회사|환영사|기조연설|모두발언|"
                      r"연단|단상|무대에|기념촬영|발표자|패널|토론|수상자|시상대)")
 _GENERIC_EVENT = re.compile(r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
                             r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
@@ -79,7 +79,8 @@ def _lead_org(doc: Doc) -> tuple[EntityType, str] | None:
 
 
 def _events_in(doc: Doc, index: int, text: str) -> list[tuple[EntityType, str]]:
-    named = [(E, m.name) for m in doc.in_sentence(index, E)]
+    quoted = [(f.start, f.end) for f in doc.facts if f.kind == "quote" and f.sentence == index]
+    named = [(E, m.name) for m in doc.in_sentence(index, E) if not any(a <= m.start < b for a, b in quoted)]
     if not named and doc.main_event and _GENERIC_EVENT.search(text):
         return [doc.main_event]
     return list(dict.fromkeys(named))
@@ -218,8 +219,9 @@ def _participation(doc: Doc, sent, events) -> None:
     quoted_today = "이날" in sent.text and '"' in sent.text
     if not (_ATTEND.search(sent.text) or quoted_today):
         return
+    credits = {m.name for m in doc.in_sentence(sent.index, P) if m.rule == "byline"}
     for m in doc.in_sentence(sent.index, P):
-        if m.name == doc.article.author:
+        if m.name == doc.article.author or m.name in credits:  # a photo credit is not a guest
             continue
         for e in event_list:
             _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:attend")
@@ -268,8 +270,15 @@ def _partners(doc: Doc, sent) -> None:
         return
     # the lead party is the subject; with none ("X, Y, Z도 각각 … 체결했다") the parties are not each other's
     lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
+    at_event = doc.main_event and re.search(r"이날|행사장|현장", sent.text)
     if lead is None:
+        if at_event:  # "X, Y, Z도 이날 … 계약을 체결했다": each signed at the event
+            for m in orgs:
+                _rel(doc, Predicate.PARTICIPATED_IN, m, doc.main_event, sent.index, "participatedIn:signatory")
         return
+    hosts = {f.object for f in doc.facts if f.kind is Predicate.ORGANIZED_BY and f.subject == doc.main_event}
+    if at_event and (O, lead.name) not in hosts:
+        _rel(doc, Predicate.PARTICIPATED_IN, lead, doc.main_event, sent.index, "participatedIn:signatory")
     parties = list({m.name: m for m in orgs}.values())
     for m in parties:
         if m.name != lead.name:

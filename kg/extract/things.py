@@ -89,7 +89,7 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             _add(doc, sent, O, stem, w, "org:university")
             continue
         if suffix or company:
-            if stem in GENERIC_ORG or is_korean_name(stem):
+            if stem in GENERIC_ORG or is_korean_name(stem) or any(title_of(x) == x for x in stem.split("·")[:-1]):
                 continue
             # words before it that belong to the name: "IBM 왓슨연구소", "서울대학교 어린이병원"
             j = i
@@ -214,7 +214,7 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             if _kind_of_phrase(nxt.stem) is E and nxt.stem in LEX.event_heads:
                 _add(doc, sent, E, f"{name} {nxt.stem}", w, "event:quoted+head", name)
                 continue
-            if _kind_of_phrase(nxt.stem) is POL:
+            if nxt.stem.endswith(_NAMING_POLICY_HEADS + ("조항",)):
                 _add(doc, sent, POL, name, w, "policy:quoted+head")
                 continue
         if kind is None and org_suffix(name.replace(" ", "")) and len(name) >= 5:
@@ -286,7 +286,8 @@ def _specific_phrase(kind: EntityType, phrase: list[str]) -> bool:
     if any(_VAGUE.match(w) for w in phrase):
         return False
     if kind is POL:
-        return phrase[-1].endswith(_NAMING_POLICY_HEADS) and (len(phrase) >= 2 or len(phrase[0]) >= 5)
+        return phrase[-1].endswith(_NAMING_POLICY_HEADS) and (
+            len(phrase) >= 2 or len(phrase[0]) >= 5 and phrase[0] not in _NAMING_POLICY_HEADS)
     if _EVENT_START.match(phrase[0]) or len(phrase) >= 3:
         return True
     return len(phrase) == 1 and len(phrase[0]) >= 5 and phrase[0].endswith(("영화제", "페스타", "페스티벌", "엑스포", "올림픽", "박람회", "컨퍼런스", "콘퍼런스", "포럼", "대전"))
@@ -320,8 +321,8 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                 continue
             if part.endswith("상") and re.fullmatch(r"[가-힣]+", part) and not part.endswith(("대상자", "이상", "수상", "시상")):
                 prefix = ""
-                if i > 0 and words[i - 1].text in ("올해의", "이달의", "이주의", "오늘의", "올해의"):
-                    prefix = words[i - 1].text + " "
+                if i > 0 and words[i - 1].text.split("·")[-1] in ("올해의", "이달의", "이주의", "오늘의"):
+                    prefix = words[i - 1].text.split("·")[-1] + " "
                 if (part == "대상" or part in _GENERIC_AWARDS or part.startswith("남녀")) and not prefix:
                     continue
                 _add(doc, sent, A, prefix + part, words[i - 1] if prefix else w, "award:sang", _alias_from_paren(w))
