@@ -280,3 +280,44 @@ def test_a_quoted_council_is_an_organisation():
 def test_a_countys_short_form_is_a_place_only_beside_the_county():
     assert "영광" not in names(extract("우승의 영광은 그에게 돌아갔다."), T.LOCATION)
     assert "영광" in names(extract("영광군은 새 공장을 유치했다. 공장은 영광에 들어선다."), T.LOCATION)
+
+
+@pytest.mark.parametrize("text, person, org, title", [
+    # a second post in parentheses after the first
+    ("배수아 한빛지방신문협회 회장(누리일보 사장)은 인사말을 했다.", "배수아", "누리일보", "사장"),
+    # the organisation (with its abbreviation), 의, then the name and title
+    ("행사를 마련한 과학기술정보통신부(과기정통부)의 윤도현 1차관은 축사를 했다.", "윤도현", "과학기술정보통신부", "1차관"),
+    # organisation, title, then the name
+    ("신인상은 LG 트윈스 투수 고우진에게 돌아갔다.", "고우진", "LG 트윈스", "투수"),
+    # a four-letter name with a one-letter surname, in a full post
+    ("김요셉 누리바이오연구소 대표는 계약서에 서명했다.", "김요셉", "누리바이오연구소", "대표"),
+])
+def test_more_ways_to_write_a_post(text, person, org, title):
+    assert (person, org, title) in posts(extract(text))
+
+
+def test_a_name_with_its_organisation_in_parentheses():
+    x = extract("가장 어린 수상자는 2010년의 한지호(SSG 랜더스)다.")
+    assert ("한지호", "affiliatedWith", "SSG 랜더스") in rels(x)
+
+
+def test_an_event_named_inside_a_quotation_is_not_where_the_speaker_is():
+    text = ("'2025 바다 축제'가 7일 부산 벡스코에서 열렸다.\n"
+            '축사에 나선 서하준 부산시장은 "2030 부산엑스포 유치도 함께 응원해 달라"고 말했다.')
+    x = extract(text)
+    assert ("서하준", "participatedIn", "2025 바다 축제") in rels(x)
+    assert not any(p == "participatedIn" and o == "2030 부산엑스포" for s, p, o in rels(x))
+
+
+def test_a_photo_credit_is_not_a_participant():
+    x = extract("'2025 바다 축제'가 7일 부산 벡스코에서 열렸다.\n"
+                "[부산=누리뉴스] 정다온 기자 = 문가람 부산시장이 7일 '2025 바다 축제' 개막식에서 인사말을 하고 있다.")
+    participants = {s for s, p, o in rels(x) if p == "participatedIn"}
+    assert "문가람" in participants and "정다온" not in participants
+
+
+def test_parties_signing_at_the_event_took_part_in_it():
+    x = extract("'2025 기술이전 박람회'가 대전에서 열렸다. 한빛연구원, 누리연구원도 이날 각각 기술이전 계약을 체결했다.")
+    participants = {s for s, p, o in rels(x) if p == "participatedIn"}
+    assert {"한빛연구원", "누리연구원"} <= participants
+    assert not any(p == "partneredWith" for s, p, o in rels(x))  # no lead party: not each other's partners
