@@ -125,3 +125,27 @@ def validate(graph_path: str) -> None:
         click.echo(line)
     click.echo(f"{graph_path}: {len(report.violations)} violation(s)", err=True)
     sys.exit(1)
+
+
+@main.command()
+@click.argument("graph_path", type=click.Path())
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.option("--focus", default=None, metavar="NAME",
+              help="Draw only this entity's neighbourhood (a label or alias, e.g. 중기부).")
+@click.option("--depth", default=1, show_default=True, type=int, help="Links from --focus to keep.")
+@click.option("--types", default=None, metavar="TYPE,…",
+              help="Keep only these entity types, e.g. Person,Organization (the --focus entity always stays).")
+@click.option("--title", default=None, help="The page's heading.")
+def view(graph_path: str, out_path: str, focus: str | None, depth: int, types: str | None,
+         title: str | None) -> None:
+    """Write the interactive HTML view of a graph, or of part of it (one file, opens offline)."""
+    from .graph import load_graph
+    from .view import entity_types, write_view
+
+    try:
+        wanted = entity_types(types) if types is not None else None
+        written = write_view(load_graph(Path(graph_path)), Path(out_path), focus=focus, depth=depth,
+                             types=wanted, title=title)
+    except KGError as exc:
+        _fail(exc)
+    click.echo(f"wrote {written}", err=True)

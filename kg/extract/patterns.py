@@ -32,6 +32,9 @@ def is_korean_name(word: str, *, allow_two: bool = False) -> bool:
     """A Korean personal name: a surname then one or two syllables (3–4 letters in all)."""
     if not HANGUL.match(word) or word in NOT_NAMES:
         return False
+    # 김제시, 순창군, 충청북도: a place's name with its 시, 군, 구 or 도
+    if word[-1] in "시군구도" and (word[:-1] in LEX.places or word in LEX.places):
+        return False
     # 연구회, 정책관, 최우수상: a surname syllable, then an organisation, role or award word
     if len(word) >= 3 and (word.endswith(("회", "관", "상", "부", "청", "처", "원", "소", "단", "국", "실", "과", "제", "법"))
                            and (org_suffix(word) or title_of(word) or word[1:] in _COMMON_TAILS)):
@@ -66,7 +69,7 @@ STRONG_ORG = ("위원회", "협의회", "연합회", "협회", "학회", "연구
 # words that end like an organisation but are generic on their own
 GENERIC_ORG = frozenset("""협회 위원회 재단 공단 공사 연구원 연구소 대학 대학교 병원 은행 그룹 조합 학회 연합회 협의회
 업종별 정부부처 관계부처 부처 기관 단체 업계 기업 회사 학계 노동계 정부 당국 금융당국 주최측 공사비 대학원생 임원추천
-연구원들 유공단체 의과대학 심사위원회 운영위원회 조직위원회 추진위원회 위원회 걸그룹 협동조합 경제단체 시민단체 관계기관 유관기관 공공기관 출연연 학과 동아리 구단 팀""".split())
+연구원들 유공단체 의과대학 정부포상 심사위원회 운영위원회 조직위원회 추진위원회 위원회 걸그룹 협동조합 경제단체 시민단체 관계기관 유관기관 공공기관 출연연 학과 동아리 구단 팀""".split())
 
 
 def _ending(words) -> re.Pattern:
@@ -95,7 +98,24 @@ def is_place(stem: str) -> bool:
     return stem in LEX.places
 
 
-DATE_WORD = re.compile(r"^(\d{1,4}(년|월|일|시|분|시께|일께|일부터|일까지)|\d+일과|\d+~\d+일|오전|오후|이날|지난|오는|올해|내년|작년|지난해|당일|현지시간|\d+시\d+분)$")
+# endings of company names: taken as an organisation only with a proper-noun tag, or beside known organisations
+COMPANY_ENDINGS = ("해운", "조선", "케미칼", "케미컬", "전자", "화학", "제약", "바이오", "건설", "중공업", "자동차", "에너지",
+                   "소재", "테크", "텍", "시스템", "시스템즈", "소프트", "네트웍스", "물산", "상사", "푸드", "픽처스", "필름",
+                   "엔터테인먼트", "농장", "방재", "풍력", "정밀", "전기", "통신", "미디어", "랩스", "로보틱스", "모빌리티",
+                   "헬스케어", "파마", "메디칼", "인더스트리", "홀딩스", "캐피탈", "인베스트먼트", "파트너스", "벤처스", "생명",
+                   "화재", "손해보험", "반도체", "디스플레이", "배터리", "머티리얼즈", "솔루션", "네트워크", "커뮤니케이션즈",
+                   "항공", "철강", "제철", "산업", "기술", "식품", "제과", "유업", "약품", "의료", "코리아", "글로벌")
+_COMPANY_END = re.compile("(?:" + "|".join(sorted(COMPANY_ENDINGS, key=len, reverse=True)) + ")$")
+
+
+def company_like(stem: str) -> bool:
+    """한성케미칼, 대양해운: a brand then a business word (not the business word alone)."""
+    m = _COMPANY_END.search(stem)
+    return bool(m and m.start() >= 2 and HANGUL.match(stem[:m.start()]) and stem not in GENERIC_ORG)
+
+
+DATE_WORD = re.compile(r"^(\d{1,4}(년|월|일|시|분|시께|일께|일부터|일까지)|\d+일과|\d+~\d+일|오전|오후|이날|지난|오는|올해|내년|작년|"
+                       r"지난해|당일|현지시간|\d+시\d+분|다음달|지난달|이달|내달|이번달|다음해|전날|다음날|이튿날)$")
 
 
 def is_date_word(stem: str) -> bool:

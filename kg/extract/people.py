@@ -36,6 +36,7 @@ def find_people(doc: Doc) -> None:
             _posts_in(doc, sent, segment)
             _title_before_name(doc, sent, segment)
         _owner_then_post(doc, sent)
+        _occupation_then_name(doc, sent)
         _name_then_org_in_parens(doc, sent)
         _parenthesised_posts(doc, sent)
         _name_with_age_or_ssi(doc, sent)
@@ -100,6 +101,7 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         if not names:
             start_of_rest = i + 1
             continue
+        org_words = [x for x in org_words if not is_place(x)] or org_words  # 미국 스탠퍼드대: the country is not the body
         org_words, dept = _department(org_words)
         org, title = _org_and_title(org_words, stem, title)
         if dept:
@@ -121,8 +123,15 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         start_of_rest = i + 1
 
 
+_FORMER = ("전", "前", "현", "現", "故", "고", "신임", "초대", "당시")
+
+
 def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Which of the words before a title are the name(s) and which the organisation."""
+    if not words:
+        return [], []
+    # 문기석 전 대한체육회 부회장; 안재훈 한성케미칼 신임 대표이사: "former", "new" belong to neither
+    words = [w for w in words if w not in _FORMER]
     if not words:
         return [], []
     first = words[0]
@@ -140,13 +149,16 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         return [last], words[:-1]
     if is_korean_name(last) and len(words) == 1:
         return [last], []
-    # a foreign name written in Hangul (윌리엄 달리), then an organisation known by its form
+    # a foreign name written in Hangul (윌리엄 달리), then (a country and) an organisation
     for k in range(len(words) - 1, 0, -1):
         name_words, org_words = words[:k], words[k:]
-        if (len(name_words) <= 3 and all(_FOREIGN_NAME_PART.match(x) and len(x) >= 2 and x in proper
-                                         for x in name_words)
-                and _is_org_phrase(org_words, strict=True) and not any(_is_orgish(x) or is_place(x) for x in name_words)):
-            return [" ".join(name_words)], org_words
+        country = bool(org_words) and is_place(org_words[0])
+        org_words = [w for w in org_words if not is_place(w)]
+        org_words, _ = _department(org_words)
+        if (2 <= k <= 3 and all(_FOREIGN_NAME_PART.match(x) and len(x) >= 2 and x in proper for x in name_words)
+                and org_words and _is_org_phrase(org_words, proper, strict=not country)
+                and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words)):
+            return [" ".join(name_words)], words[k:]
     return [], []
 
 
@@ -173,6 +185,8 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
         return True
     if any(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", x) for x in words) and all(title_of(x) != x for x in words):
         return True
+    if len(words) == 1 and re.fullmatch(r"[가-힣]{2,6}대", words[0]) and not is_place(words[0]):
+        return True  # 스탠퍼드대, 한빛대: a university's short name
     if strict:
         return False
     # a company name: a proper noun of one or two words (Kiwi's NNP), not a place or a role
@@ -196,7 +210,7 @@ def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | N
     if title.endswith("장") and len(title) >= 3 and (body_of(head + title[:-1]) or org_suffix(head + title[:-1])):
         return head + title[:-1], title  # 한국수출입은행장 → 한국수출입은행 + 은행장
     overlap = head + title[0]
-    if title[0] in _OVERLAP_ORG_END and (body_of(overlap) or org_suffix(overlap)
+    if title[0] in _OVERLAP_ORG_END and (body_of(overlap) or org_suffix(overlap) or overlap in LEX.places
                                          or (head in LEX.places and title in ("시장", "군수", "구청장", "도지사", "지사"))):
         return overlap, title
     if len(head) >= 3 and not is_place(head):
@@ -265,6 +279,21 @@ def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
             doc.add(Mention(P, name, start, start + len(name), sent.index, "person:age-or-ssi"))
 
 
+_OCCUPATIONS = frozenset("""배우 가수 작곡가 작사가 작가 감독 선수 방송인 평론가 영화평론가 음악평론가 코치 심판 시인 소설가 화가
+성우 개그맨 코미디언 아나운서 디자이너 셰프 바리스타 사진작가 모델 연출가 지휘자 피아니스트 바이올리니스트 첼리스트
+안무가 프로듀서 유튜버 변호사 의사 교수 명창 무용가 조각가 건축가""".split())
+
+
+def _occupation_then_name(doc: Doc, sent: Sentence) -> None:
+    """배우 차윤서, 영화평론가 탁윤정: an occupation right before a name."""
+    words = sent.words
+    for i in range(len(words) - 1):
+        occ, nxt = words[i], words[i + 1]
+        name = _clean(nxt.stem)
+        if occ.bare and _clean(occ.stem) in _OCCUPATIONS and is_korean_name(name) and "NNP" in nxt.tags:
+            doc.add(Mention(P, name, nxt.start, nxt.start + len(name), sent.index, "person:occupation-name"))
+
+
 def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
     """OB 베어스 투수 박철순; 두산 베어스 마무리 투수 김택연에게: organisation, title, then the name."""
     if len(seg) < 3:
@@ -304,7 +333,8 @@ def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:
         parts = w.paren.split()
         if not (w.paren and is_korean_name(name) and 1 <= len(parts) <= 3):
             continue
-        if _is_org_phrase(parts, strict=True) and not any(is_place(x) for x in parts):
+        team = len(parts) == 1 and re.fullmatch(r"[가-힣]{1,4}(시청|도청|군청|구청)", parts[0])
+        if (team or _is_org_phrase(parts, strict=True)) and not any(is_place(x) for x in parts):
             _add_person(doc, sent, w, name, " ".join(parts), None, w, rule="post:name(org)")
 
 
@@ -317,7 +347,9 @@ def _name_in_context(doc: Doc, sent: Sentence) -> None:
             continue
         after_work = i > 0 and words[i - 1].quoted and words[i - 1].particle == "의"
         opens_quote = w.particle in ("은", "는", "이", "가") and i + 1 < len(words) and words[i + 1].text[:1] in "\"“"
-        if after_work or opens_quote:
+        # 이서윤은 수상 소감에서 "…": a name that opens a sentence with a quotation
+        speaks = i == 0 and w.particle in ("은", "는") and '"' in sent.text
+        if (after_work or opens_quote or speaks) and "NNP" in w.tags:
             doc.add(Mention(P, name, w.start, w.start + len(name), sent.index, "person:context"))
 
 

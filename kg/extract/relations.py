@@ -189,13 +189,16 @@ def _awards(doc: Doc, sent, events) -> None:
     if not _AWARD_VERBS.search(sent.text):
         return
     recipients = [m for m in doc.in_sentence(sent.index, P, O) if not _is_post_org(doc, m)
-                  and m.name != doc.article.author and not _after(doc, m, 3).startswith(("의", " 등", "에서"))]
+                  and m.name != doc.article.author and not _after(doc, m, 3).startswith(("의", " 등", "에서"))
+                  and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))]
     if not recipients:
         return
     items = sorted(awards + recipients, key=lambda m: m.start)
     event = events[0] if events else doc.main_event
     pairs = []
-    if items[0].type is A:  # "은탑산업훈장은 A 대표와 B 대표가, 동탑산업훈장에 C 대표가 …"
+    if "각각" in sent.text and len(awards) == len(recipients) > 1:  # "A상과 B상은 각각 X와 Y가 받았다"
+        pairs = list(zip(recipients, awards))
+    elif items[0].type is A:  # "은탑산업훈장은 A 대표와 B 대표가, 동탑산업훈장에 C 대표가 …"
         current = None
         for m in items:
             if m.type is A:

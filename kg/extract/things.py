@@ -19,7 +19,8 @@ import re
 from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Mention
-from .patterns import GENERIC_ORG, LEX, body_of, is_date_word, is_korean_name, is_place, org_suffix, title_of
+from .patterns import (GENERIC_ORG, LEX, body_of, company_like, is_date_word, is_korean_name, is_place, org_suffix,
+                       title_of)
 
 O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE, EntityType.EVENT,
                       EntityType.POLICY, EntityType.AWARD)
@@ -27,7 +28,7 @@ O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.V
 _DETERMINERS = {"이번", "이", "그", "해당", "올해", "내년", "각", "모든", "새", "새로운", "기존", "관련", "이날", "본", "총",
                 "첫", "첫째", "또", "다음", "같은", "당시", "본격", "지난", "오는", "향후", "전", "현", "국내", "국내외"}
 _CEREMONY = ("개회식", "개막식", "폐막식")
-_AWARD_VERBS = re.compile(r"수상|받았|받는|받아|받은|받게|받을|받고|받는다|수여|시상|돌아갔|돌아가|차지|품에 안|거머쥐|수훈|영예|뽑혔|선정|챙기|트로피|주어|안았")
+_AWARD_VERBS = re.compile(r"수상|추서|받았|받는|받아|받은|받게|받을|받고|받는다|수여|시상|돌아갔|돌아가|차지|품에 안|거머쥐|수훈|영예|뽑혔|선정|챙기|트로피|주어|안았")
 _NOT_AWARDS = frozenset("""이상 세상 현상 대상자 향상 정상 보상 협상 예상 사상 인상 상상 화상 영상 수상 시상 진상 양상 형상 실상 명상
 일상 손상 피상 입상 무상 유상 항상 선상 지상 해상 천상 궁상 관상 회상 구상 환상 감상 면상 책상 밥상 계상 격상 부상 정상급 최상 표상 가상
 성상 발상 연상 비상 가상 동상 적상 포상 세상 외상 흑자상 상""".split())
@@ -44,6 +45,7 @@ def find_things(doc: Doc) -> None:
         _phrase_names(doc, sent)
         _awards(doc, sent)
         _budget_items(doc, sent)
+        _listed_with_organisations(doc, sent)
     _dateline_place(doc)
 
 
@@ -83,10 +85,17 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
         if is_place(stem) or title_of(stem) == stem:
             continue
         suffix = org_suffix(stem)
+        if not suffix and company_like(stem) and "NNP" in w.tags and not is_korean_name(stem):
+            _add(doc, sent, O, stem, w, "org:company-name")
+            continue
         # 동아대 체육학과, 강원대 법전원: a university's short name before a department or a professor
         if (not suffix and re.fullmatch(r"[가-힣]{1,4}대", stem) and w.bare and i + 1 < len(words)
                 and re.search(r"(학과|학부|전공|법전원|대학원|교수|총장)$", words[i + 1].stem)):
             _add(doc, sent, O, stem, w, "org:university")
+            continue
+        if stem in GENERIC_ORG and stem.endswith("위원회") and i > 0 and words[i - 1].bare and words[i - 1].nominal \
+                and not words[i - 1].quoted and not is_date_word(words[i - 1].stem) and not is_place(words[i - 1].stem):
+            _add(doc, sent, O, f"{words[i - 1].stem} {stem}", words[i - 1], "org:named-committee")
             continue
         if suffix or company:
             if stem in GENERIC_ORG or is_korean_name(stem) or any(title_of(x) == x for x in stem.split("·")[:-1]):
@@ -114,8 +123,8 @@ def _city_as_body(stem: str, w: Word, prev: Word | None = None) -> bool:
         return False
     if stem.endswith("시") and stem[:-1] in LEX.places and len(stem) >= 3:
         return True
-    if stem.endswith(("군", "구")) and stem in LEX.places and w.particle in ("은", "는", "이", "가", "도", "과", "와"):
-        return True
+    if stem.endswith(("군", "구", "시", "도")) and stem in LEX.places and w.particle in ("은", "는", "이", "가", "도", "과", "와"):
+        return True  # 순창군이, 부산광역시는 (acting)
     return False
 
 
@@ -128,6 +137,8 @@ def _places(doc: Doc, sent: Sentence) -> None:
         if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None):
             if LEX.places[stem] == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text:
                 continue  # 예산, 영광: a county's short form is also an ordinary word
+            if LEX.places[stem] == "city" and "NNP" not in w.tags and stem + "시" not in doc.article.text:
+                continue  # 양산 (mass production), 구미: a city's name that Kiwi reads as a common noun
             _add(doc, sent, L, stem, w, "place:lexicon")
         elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and is_place(words[i - 1].stem)
               and words[i - 1].bare and stem not in GENERIC_ORG):
@@ -286,6 +297,9 @@ def _specific_phrase(kind: EntityType, phrase: list[str]) -> bool:
     if any(_VAGUE.match(w) for w in phrase):
         return False
     if kind is POL:
+        # "스페셜티 사업", "체험 프로그램": a bare 사업, 프로그램 or 제도 word names a policy only in quotes
+        if phrase[-1] in ("사업", "프로그램", "제도", "정책", "전략", "계획"):
+            return False
         return phrase[-1].endswith(_NAMING_POLICY_HEADS) and (
             len(phrase) >= 2 or len(phrase[0]) >= 5 and phrase[0] not in _NAMING_POLICY_HEADS)
     if _EVENT_START.match(phrase[0]) or len(phrase) >= 3:
@@ -331,8 +345,10 @@ def _awards(doc: Doc, sent: Sentence) -> None:
 
 
 _LONG_HONOURS = tuple(h for h in LEX.honours if len(h) >= 4)
-_GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 공로상".split())
-_BUDGET_ITEM = re.compile(r"△\s*([^△()]{3,40}?)\s*\((?:[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원)\)")
+_GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 주연상 조연상 정부포상".split())
+_AMOUNT = r"[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원"
+# △AI 바우처(100억원) and △스마트공장 지원사업 2130억원
+_BUDGET_ITEM = re.compile(r"△\s*([^△()]{3,40}?)\s*(?:\(" + _AMOUNT + r"\)|" + _AMOUNT + r"(?=\s*(?:△|,|$|등)))")
 
 
 def _budget_items(doc: Doc, sent: Sentence) -> None:
@@ -341,6 +357,27 @@ def _budget_items(doc: Doc, sent: Sentence) -> None:
         name = m[1].strip()
         doc.add(Mention(POL, name, sent.start + m.start(1), sent.start + m.start(1) + len(name), sent.index,
                         "policy:budget-item"))
+
+
+def _listed_with_organisations(doc: Doc, sent: Sentence) -> None:
+    """한국선급과 대양해운, 한빛조선이: names listed with known organisations are organisations too."""
+    words = sent.words
+    known = {m.start for m in doc.mentions if m.type is O and m.sentence == sent.index}
+    run: list[Word] = []
+    for w in list(words) + [None]:
+        listed = w is not None and (w.comma or w.particle in ("와", "과", "및")) and not w.quoted
+        if w is not None and (listed or run) and w.nominal and w.stem:
+            run.append(w)
+            if listed:
+                continue
+        if len(run) >= 2 and any(x.start in known for x in run):
+            for x in run:
+                stem = x.stem.lstrip("㈜")
+                if x.start in known or is_korean_name(stem) or is_place(stem) or title_of(stem) or is_date_word(stem):
+                    continue
+                if company_like(stem) or "NNP" in x.tags and len(stem) >= 3 and " " not in stem:
+                    _add(doc, sent, O, stem, x, "org:listed")
+        run = []
 
 
 def _dateline_place(doc: Doc) -> None:
