@@ -67,6 +67,22 @@ class BuildSummary:
         out += [f"wrote {p}" for p in self.outputs.values()]
         return out
 
+    def as_dict(self) -> dict[str, object]:
+        """The summary as JSON-ready data (``kg build --json``)."""
+        return {
+            "articles": self.articles,
+            "entities": dict(sorted(self.entities.items())),
+            "relations": dict(sorted(self.relations.items())),
+            "positions": self.positions,
+            "conferrals": self.conferrals,
+            "quotes": self.quotes,
+            "failed": [{"source": f.source, "problem": f.problem} for f in self.failures],
+            "warnings": list(self.warnings),
+            "links": [{"type": d.type.value, "name": d.name, "outcome": d.outcome.value,
+                       "articles": list(d.articles), "reason": d.reason} for d in self.links],
+            "outputs": {k: str(v) for k, v in self.outputs.items()},
+        }
+
 
 def extract_articles(articles: Iterable[Article], failures: list[Failure]) -> Iterator[Extraction]:
     """Extract each article; one that fails is recorded and skipped, never the end of the batch."""
@@ -77,8 +93,12 @@ def extract_articles(articles: Iterable[Article], failures: list[Failure]) -> It
             failures.append(Failure(article.source, str(exc)))
 
 
-def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig = BuildConfig()) -> BuildSummary:
+def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig = BuildConfig(), *,
+          workers: int = 1, dask: str | None = None) -> BuildSummary:
     """Read, extract and write ``graph.ttl``, ``graph.trig`` and ``graph.html`` into ``out_dir``.
+
+    ``workers`` > 1 extracts in that many processes, ``dask`` (a scheduler
+    address) on a Dask cluster (kg.parallel); the outputs are the same bytes.
 
     :raises KGError: when nothing could be built or the outputs cannot be written;
         unreadable articles are listed in the summary instead.
@@ -93,7 +113,13 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig
         from tqdm import tqdm
 
         articles = tqdm(articles, desc="articles", unit="article", file=sys.stderr)
-    extractions = list(extract_articles(articles, failures))
+    if workers > 1 or dask:
+        from .parallel import extract_all
+
+        extractions = list(extract_all(articles, lambda source, problem: failures.append(Failure(source, problem)),
+                                       workers=workers, dask=dask))
+    else:
+        extractions = list(extract_articles(articles, failures))
     if not extractions:
         reasons = "; ".join(str(f) for f in failures) or "no articles found in the inputs"
         raise KGError(f"nothing to build: {reasons}")

@@ -92,7 +92,8 @@ def find_published(lines: Sequence[str]) -> dt.date | None:
     bare: dt.date | None = None
     updated: dt.date | None = None
     for line in lines:
-        for match in _LABELLED_DATE.finditer(line):
+        labelled = list(_LABELLED_DATE.finditer(line))
+        for match in labelled:
             date = _to_date(match)
             if date is None:
                 continue
@@ -101,6 +102,10 @@ def find_published(lines: Sequence[str]) -> dt.date | None:
             updated = updated or date
         if bare is None and (match := _DATE_LINE.fullmatch(line)):
             bare = _to_date(match)
+        # "2022.11.25 22:48 | 수정 2022.11.26 08:10": an unlabelled date before the update is the first
+        if bare is None and labelled and (first := _DATE_ANYWHERE.search(line)) and first.start() < labelled[0].start() \
+                and not line[:first.start()].strip(" |[(<"):
+            bare = _to_date(first)
     return bare or updated
 
 
@@ -110,7 +115,11 @@ def is_date_line(line: str) -> bool:
     if _DATE_LINE.fullmatch(line):
         return True
     match = _LABELLED_DATE.match(line)
-    return bool(match) and len(line) <= 60
+    if bool(match) and len(line) <= 60:
+        return True
+    # "2022.11.25 22:48 | 수정 2022.11.26 08:10": only dates, times, labels and separators
+    rest = re.sub(_LABEL, "", re.sub(r"\d{1,2}:\d{2}(:\d{2})?", "", _DATE_ANYWHERE.sub("", line)), flags=re.IGNORECASE)
+    return bool(_DATE_ANYWHERE.search(line)) and not re.search(r"[가-힣A-Za-z]{2}", rest) and len(line) <= 80
 
 
 # -------------------------------------------------------------- bylines
@@ -120,7 +129,7 @@ _BYLINE_END = r"(?=\s*(?:$|[=|\]\)】/,·:(<\[]|[\w.+-]+@|\d|입력|승인|등�
 _NAME_ROLE = re.compile(rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s?{_ROLE}(?![가-힣]){_BYLINE_END}")
 _PHOTO_CREDIT = re.compile(r"(?:(?:사진|촬영|영상|그래픽|자료|출처)\s*(?:제공)?\s*[=:：]|^\s*[(\[]?\s*(?:사진|촬영|영상))\s*$")
 _CO_REPORTER = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s*[·,ㆍ]\s*$")
-_HEADER_PREFIX = re.compile(r"[\[(【<]?[가-힣A-Za-z0-9·.&=_\-\s\[\]()【】/]*")
+_HEADER_PREFIX = re.compile(r"[\[(【<]?[가-힣A-Za-z0-9·.&=_\-\s\[\]()【】/|]*")
 _HEADER_PREFIX_MAX = 30
 # "…밝혔다. /홍길동 기자": the reporter signs off after the last sentence.
 _SIGN_OFF = re.compile(r"[.!?\"'”’]\s*/\s*$")
