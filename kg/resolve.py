@@ -161,6 +161,8 @@ def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> No
                                                   and t in (E, EntityType.POLICY, EntityType.AWARD)])
             if not target and t is O:
                 target = _unique(res, t, [f for f in longer if squash(f).startswith(s) and len(squash(f)) - len(s) <= 3])
+            if not target and t is V:  # 세종문화회관 → 세종문화회관 대극장: the hall inside the venue
+                target = _unique(res, t, [f for f in longer if f.startswith(short + " ")])
             if not target and t in (O, EntityType.POLICY, E):
                 target = _unique(res, t, [f for f in longer if _abbreviates(s, squash(f), event=t is E)])
             if target:

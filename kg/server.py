@@ -246,6 +246,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
         except KGError as exc:
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+        except Exception as exc:  # a bug: answer 500 and keep serving the other clients
+            self.log_error("internal error: %r", exc)
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {exc.__class__.__name__}: {exc}")
 
     def _may_write(self) -> bool:
         token = self.server.config.token

@@ -234,7 +234,11 @@ class GraphStore:
             raise QueryError(f"timeout must be a positive number of seconds, not {timeout!r}")
 
         def work() -> QueryResult:
-            return _to_query_result(self._run(sparql))
+            result = self._run(sparql)
+            try:
+                return _to_query_result(result)
+            finally:
+                result = None  # noqa: F841 (dropped on this thread: pyoxigraph results are unsendable)
 
         return _in_thread(work, timeout)
 
@@ -252,15 +256,19 @@ class GraphStore:
 
         def work() -> Answer:
             result = self._run(sparql, default_graphs, named_graphs)
-            if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
-                media, fmt = negotiate(accept, SOLUTION_TYPES)
-            else:
-                media, fmt = negotiate(accept, GRAPH_TYPES)
-            if isinstance(result, ox.QueryTriples) and fmt == ox.RdfFormat.TURTLE:
-                result.serialize(sink, fmt, prefixes=PREFIXES)
-            else:
-                result.serialize(sink, fmt)
-            return Answer(media, sink.getvalue())
+            try:
+                if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+                    media, fmt = negotiate(accept, SOLUTION_TYPES)
+                    result.serialize(sink, fmt)
+                else:
+                    media, fmt = negotiate(accept, GRAPH_TYPES)
+                    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+                    ox.serialize(result, sink, fmt, prefixes=prefixes)
+                return Answer(media, sink.getvalue())
+            finally:
+                # pyoxigraph results must be dropped on the thread that made them,
+                # even when a traceback still holds this frame
+                result = None  # noqa: F841
 
         return _in_thread(work, timeout, on_timeout=sink.cancel, gate=self._queries, error=TooSlow)
 

@@ -321,3 +321,30 @@ def test_parties_signing_at_the_event_took_part_in_it():
     participants = {s for s, p, o in rels(x) if p == "participatedIn"}
     assert {"한빛연구원", "누리연구원"} <= participants
     assert not any(p == "partneredWith" for s, p, o in rels(x))  # no lead party: not each other's partners
+
+
+def test_a_city_abroad_is_a_place_not_a_venue():
+    x = extract("'제20회 아시아 수영 대회'가 지난달 일본 나고야에서 열렸다.")
+    assert "나고야" in names(x, T.LOCATION) and "나고야" not in names(x, T.VENUE)
+    assert ("나고야", "locatedIn", "일본") in rels(x)
+
+
+def test_a_country_before_a_suffix_is_a_place():
+    assert "중국" in names(extract("중국발 공급 과잉이 이어졌다."), T.LOCATION)
+
+
+def test_a_hall_inside_a_known_venue_is_one_venue():
+    x = extract("'2025 한빛 음악회'가 서울 종로구 세종문화회관 대극장에서 열렸다.\n사진은 세종문화회관에서 열린 음악회 모습.")
+    venues = [e for e in x.entities if e.type is T.VENUE]
+    assert [(v.name, v.aliases) for v in venues] == [("세종문화회관 대극장", ("세종문화회관",))]
+    assert ("세종문화회관 대극장", "locatedIn", "종로구") in rels(x)
+
+
+def test_a_county_government_sits_in_its_province():
+    x = extract("충북 음성군은 누리소재와 투자협약을 맺었다.")
+    assert ("음성군", "locatedIn", "충북") in rels(x)
+
+
+def test_a_company_with_its_head_office_somewhere():
+    x = extract("경기 화성에 본사를 둔 누리에너지소재는 새 공장을 짓는다.")
+    assert ("누리에너지소재", "locatedIn", "화성") in rels(x)

@@ -125,10 +125,16 @@ def _located_in(doc: Doc, sent) -> None:
     text = doc.article.text
     for a, b in zip(ms, ms[1:]):
         gap = text[a.end:b.start]
-        if a.type is L and b.type in (V, L) and gap in (" ",) and b.type is not O:
+        local_body = b.type is O and _is_local_government(b.name)
+        if a.type is L and (b.type in (V, L) or local_body) and gap in (" ",):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
         elif a.type is L and b.type in (V, O) and re.fullmatch(r"에 (있는|위치한|자리한|자리 잡은)\s", gap):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:에 있는")
+    # "경기 화성에 본사를 둔 세원에너지소재", "울산 소재 한빛정밀"
+    for a, b in zip(ms, ms[1:]):
+        gap = text[a.end:b.start]
+        if a.type is L and b.type is O and re.fullmatch(r"에 (본사|본부|사옥|공장|연구소|생산기지)(를|을)? 둔\s|\s?소재\s", gap):
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:본사를 둔")
     # "인하대학교 의과대학 부속병원(인천)"
     for m in doc.in_sentence(sent.index, O, V):
         paren = re.match(r"\(([가-힣]{2,5})\)", text[m.end:m.end + 8])
@@ -139,6 +145,11 @@ def _located_in(doc: Doc, sent) -> None:
                 doc.add(place)
             if place is not None:
                 _rel(doc, Predicate.LOCATED_IN, m, place, sent.index, "locatedIn:(place)")
+
+
+def _is_local_government(name: str) -> bool:
+    """음성군, 강릉시, 충청북도: a local government, which sits in the province before it."""
+    return name[-1:] in "시군구도" and (name in _places() or name[:-1] in _places())
 
 
 def _places():

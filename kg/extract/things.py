@@ -134,6 +134,9 @@ def _places(doc: Doc, sent: Sentence) -> None:
         stem = w.stem
         if w.quoted or not stem:
             continue
+        if stem.endswith(("발", "산", "계")) and LEX.places.get(stem[:-1]) == "country":
+            _add(doc, sent, L, stem[:-1], w, "place:country-prefix")  # 중국발, 미국산, 일본계
+            continue
         if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None):
             if LEX.places[stem] == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text:
                 continue  # 예산, 영광: a county's short form is also an ordinary word
@@ -161,6 +164,10 @@ def _venues(doc: Doc, sent: Sentence) -> None:
             continue
         if not known and not suffix:
             # "영등포구 SWITCH22에서 열린": a name right after a place, where something is held
+            if (locative and i > 0 and LEX.places.get(words[i - 1].stem) == "country" and words[i - 1].bare
+                    and re.fullmatch(r"[가-힣]{2,5}", stem) and "NNP" in w.tags):
+                _add(doc, sent, L, stem, w, "place:city-abroad")  # 중국 항저우에서
+                continue
             if (locative and w.particle.startswith(("에서", "서")) and i > 0 and is_place(words[i - 1].stem)
                     and not is_place(stem)
                     and words[i - 1].bare and i + 1 < len(words) and words[i + 1].text.startswith(("열", "개최"))
