@@ -166,7 +166,7 @@ def serve(store: str, host: str, port: int, allow_update: bool, timeout: float, 
 
     signal.signal(signal.SIGTERM, stop)
     mode = "read-write (Bearer token)" if token else "read-only"
-    click.echo(f"kg serve: {server.url} ({store}, {len(opened)} triples, {mode})", err=True)
+    click.echo(f"kg serve: {server.url} ({store}, {len(opened)} quads, {mode})", err=True)
     sys.stderr.flush()
     try:
         server.serve_forever()
@@ -272,7 +272,8 @@ def validate(graph_path: str | None, store: str | None) -> None:
 
 
 @main.command()
-@click.argument("graph_path", type=click.Path())
+@click.argument("graph_path", type=click.Path(), required=False)
+@click.option("--store", default=None, type=click.Path(file_okay=False), help=_STORE_HELP)
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
 @click.option("--focus", default=None, metavar="NAME",
               help="Draw only this entity's neighbourhood (a label or alias, e.g. 중기부).")
@@ -280,15 +281,14 @@ def validate(graph_path: str | None, store: str | None) -> None:
 @click.option("--types", default=None, metavar="TYPE,…",
               help="Keep only these entity types, e.g. Person,Organization (the --focus entity always stays).")
 @click.option("--title", default=None, help="The page's heading.")
-def view(graph_path: str, out_path: str, focus: str | None, depth: int, types: str | None,
-         title: str | None) -> None:
+def view(graph_path: str | None, store: str | None, out_path: str, focus: str | None, depth: int,
+         types: str | None, title: str | None) -> None:
     """Write the interactive HTML view of a graph, or of part of it (one file, opens offline)."""
-    from .graph import load_graph
     from .view import entity_types, write_view
 
     try:
         wanted = entity_types(types) if types is not None else None
-        written = write_view(load_graph(Path(graph_path)), Path(out_path), focus=focus, depth=depth,
+        written = write_view(_dataset(graph_path, store), Path(out_path), focus=focus, depth=depth,
                              types=wanted, title=title)
     except KGError as exc:
         _fail(exc)

@@ -18,6 +18,15 @@ graph means it is replaced in the same step as the statements, locally and on
 a remote server through a Graph Store PUT; ``dataset()`` leaves it out, so an
 export of the store equals graph.trig.
 
+The store's default graph holds the union of the article graphs, as graph.ttl
+does, kept up to date by every write here. Oxigraph's own "union default
+graph" is a bag — a triple two articles share would match twice, and COUNTs
+and rows would differ from ``kg query`` over graph.trig — so queries run on
+this maintained union instead: set semantics, the same answers as rdflib, and
+the kg-internal hash triples stay out of sight. It costs a second copy of each
+triple on disk. Removing or replacing an article first deletes from the union
+the triples no other article's graph holds, in the same transaction.
+
 One process at a time: Oxigraph locks the directory, so a second writer gets a
 one-line error naming the way round (stop it, or go through ``kg serve``).
 """
@@ -125,6 +134,8 @@ def open_store(path: str | Path, *, create: bool = False) -> GraphStore:
     if path.exists() and not path.is_dir():
         raise GraphFileError(f"{path}: is a file, not a store directory; give a directory for --store")
     try:
+        if create:
+            path.mkdir(parents=True, exist_ok=True)
         return GraphStore(ox.Store(str(path)), path)
     except OSError as exc:
         text = str(exc)
@@ -197,11 +208,11 @@ class GraphStore:
         existing = [g for g in graphs if self._store.contains_named_graph(ox.NamedNode(g.iri))]
         try:
             if not existing:
-                self._store.load(input="".join(_as_nquads(g) for g in graphs), format=ox.RdfFormat.N_QUADS)
+                # each statement twice: in the article's graph, and in the union (the default graph)
+                self._store.load(input="".join(_as_nquads(g) + g.ntriples for g in graphs),
+                                 format=ox.RdfFormat.N_QUADS)
             else:
-                self._store.update(" ;\n".join(
-                    f"DROP SILENT GRAPH <{g.iri}> ;\nINSERT DATA {{ GRAPH <{g.iri}> {{\n{g.with_hash()}}} }}"
-                    for g in graphs))
+                self._store.update(" ;\n".join(_replacement(g.iri, g.with_hash(), g.ntriples) for g in graphs))
         except (OSError, SyntaxError, ValueError) as exc:
             raise GraphFileError(f"{self.path}: cannot write {len(graphs)} article graph(s) ({_one_line(exc)})") from exc
 
@@ -210,7 +221,7 @@ class GraphStore:
         node = ox.NamedNode(iri)
         if not self._store.contains_named_graph(node):
             return False
-        self._store.remove_graph(node)
+        self._store.update(f"{_UNSHARED.format(iri=iri)} ;\nDROP GRAPH <{iri}>")
         return True
 
     # -- kg's own look-ups -------------------------------------------------------
@@ -224,7 +235,7 @@ class GraphStore:
     # -- user queries ------------------------------------------------------------
 
     def query(self, sparql: str, *, timeout: float | None = 30) -> QueryResult:
-        """A read-only query over the union of the articles' graphs, as kg.query formats it.
+        """A read-only query over the union of the articles' graphs (the default graph), as kg.query formats it.
 
         SERVICE and updates are refused (kg.guard); FROM and FROM NAMED pick
         graphs of the store, never anything outside it. The query stops being
@@ -296,7 +307,8 @@ class GraphStore:
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"the graph for <{iri}> cannot be parsed: {_one_line(exc)}") from None
         body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in parsed)
-        self._store.update(f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}}} }}")
+        statements = "".join(line for line in body.splitlines(keepends=True) if f"<{CONTENT_HASH}>" not in line)
+        self._store.update(_replacement(iri, body, statements))
         return created
 
     def delete_graph(self, iri: str) -> bool:
@@ -318,7 +330,9 @@ class GraphStore:
         their usual case (Oxigraph keeps them lower-case: "ko-latn" → "ko-Latn"),
         so writing it out gives the same bytes as the graph.trig of a build.
         """
-        text = self._store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+        named = (q for q in self._store.quads_for_pattern(None, None, None, None)
+                 if not isinstance(q.graph_name, ox.DefaultGraph))  # the union is rebuilt by rdflib
+        text = ox.serialize(named, format=ox.RdfFormat.N_QUADS).decode("utf-8")
         text = _LANG_AT_END.sub(lambda m: '"@' + canonical_language(m.group(1)) + m.group(2), text)
         ds = Dataset(default_union=True)
         bind_prefixes(ds)
@@ -333,8 +347,6 @@ class GraphStore:
         options: dict[str, Any] = {"prefixes": PREFIXES}
         if default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            options["use_default_graph_as_union"] = True
         if named_graphs:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
@@ -350,6 +362,17 @@ class GraphStore:
 
 
 # -- helpers -------------------------------------------------------------------------
+
+
+# The triples of an article's graph that no other article's graph holds: they leave the union with it.
+_UNSHARED = ("DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} "
+             "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{iri}>) }} }}")
+
+
+def _replacement(iri: str, named: str, statements: str) -> str:
+    """SPARQL Update replacing a named graph by ``named`` and keeping the union right."""
+    return (f"{_UNSHARED.format(iri=iri)} ;\nDROP SILENT GRAPH <{iri}> ;\n"
+            f"INSERT DATA {{ GRAPH <{iri}> {{\n{named}}}\n{statements}}}")
 
 
 def _as_nquads(graph: ArticleGraph) -> str:

@@ -348,3 +348,27 @@ def test_a_county_government_sits_in_its_province():
 def test_a_company_with_its_head_office_somewhere():
     x = extract("경기 화성에 본사를 둔 누리에너지소재는 새 공장을 짓는다.")
     assert ("누리에너지소재", "locatedIn", "화성") in rels(x)
+
+
+def test_a_former_post():
+    x = extract("공로상은 지난달 별세한 하준서 전 한빛체육회 부회장에게 추서됐다.")
+    assert ("하준서", "한빛체육회", "부회장") in posts(x)
+    assert ("하준서", "receivedAward", "공로상") in rels(x)
+
+
+def test_the_object_of_a_sentence_is_not_the_award_winner():
+    x = extract("지도상은 윤서아를 길러낸 마동훈 누리대학교 감독에게 돌아갔다.")
+    winners = {s for s, p, o in rels(x) if p == "receivedAward"}
+    assert winners == {"마동훈"}
+
+
+def test_programmes_and_their_operators_in_order():
+    x = extract("청년 창업 지원사업은 한빛진흥원이, 지역 혁신 지원사업은 누리재단이 각각 운영한다.")
+    assert {("한빛진흥원", "promotes", "청년 창업 지원사업"), ("누리재단", "promotes", "지역 혁신 지원사업")} <= rels(x)
+    assert ("한빛진흥원", "promotes", "지역 혁신 지원사업") not in rels(x)
+
+
+def test_a_headline_phrase_does_not_run_across_a_quotation_mark():
+    x = extract('"반도체 전쟁"…제3회 누리 반도체 포럼 개막\n\'제3회 누리 반도체 포럼\'이 서울 코엑스에서 열렸다.')
+    events = {e.name for e in x.entities if e.type is T.EVENT}
+    assert events == {"제3회 누리 반도체 포럼"}

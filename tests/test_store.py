@@ -227,3 +227,15 @@ def test_the_commands_ingest_query_validate_and_remove(tmp_path):
     assert proc.returncode == 0 and "article/seminar" in proc.stderr
     proc = kg("query", "articles", "--store", store, "--format", "tsv")
     assert len(proc.stdout.splitlines()) == 2  # header and the one article left
+
+
+def test_the_union_holds_a_shared_triple_once_until_no_article_has_it(tmp_path):
+    ingest_into(tmp_path / "s", "expo", "factory")  # both name 중소벤처기업부 and 김철수
+    label = f'SELECT (COUNT(*) AS ?n) WHERE {{ <{KGR}organization/중소벤처기업부> rdfs:label "중소벤처기업부"@ko }}'
+    with open_store(tmp_path / "s") as store:
+        assert int(store.query(label).rows[0][0]) == 1
+        remove(["expo"], store)
+        assert int(store.query(label).rows[0][0]) == 1
+        remove(["factory"], store)
+        assert int(store.query(label).rows[0][0]) == 0
+        assert len(store) == 0

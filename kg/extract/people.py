@@ -61,6 +61,9 @@ def _segments(sent: Sentence) -> list[list[Word]]:
                     segments.append(current)
                     current = []
             continue
+        if w.text in _FORMER and current:  # 문기석 전 대한체육회 부회장: "전" (former) stays in the phrase
+            current.append(w)
+            continue
         if not w.nominal or w.quoted or is_date_word(w.stem):
             if current:
                 segments.append(current)
@@ -88,13 +91,15 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         # "한국과학기술연구원", "한국무역보험공사": an organisation's name, though it ends like a role word
         title = None if (body_of(_clean(w.stem)) or org_suffix(_clean(w.stem))) and title_of(w.stem) != w.stem \
             else title_of(w.stem)
+        if title is None and w.stem[-1:] in "이가은는" and title_of(w.stem[:-1]) == w.stem[:-1] and not w.particle:
+            title = w.stem[:-1]  # Kiwi sometimes keeps the particle on a title ("심판이")
         if title is None or i == start_of_rest and w.stem == title:
             if w.stem == "겸":  # "부사장 겸 스탠포드대학 교수": a second post of the same person
                 start_of_rest = i + 1
             continue
-        before = [_clean(x.stem) for x in seg[start_of_rest:i]]
+        before = [_clean(x.stem) or x.text for x in seg[start_of_rest:i]]
         proper = {_clean(x.stem) for x in seg[start_of_rest:i] if "NNP" in x.tags or "SL" in x.tags}
-        stem = _clean(w.stem)
+        stem = title if title == w.stem[:-1] else _clean(w.stem)
         names, org_words = _split_name_org(before, proper)
         if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
             names, org_words = [previous_person], before

@@ -33,7 +33,7 @@ _ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸�
 _GENERIC_EVENT = re.compile(r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
                             r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
 _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
-                      r"내놓|공개|확충|육성|조성|뒷받침|선보|펼치|투자)")
+                      r"내놓|공개|확충|육성|조성|뒷받침|선보|펼치|투자|채택|확대|늘리|늘린|강화|보급|신설|집행|편성|배정|대표발의)")
 _AGREE = re.compile(r"(협약|MOU|양해각서|계약|협정|업무협력|파트너십|맞잡|손을 잡|손잡)")
 _AGREE_VERB = re.compile(r"(체결|맺|서명|이전하기로|합의)")
 _SUBJECT = ("은", "는", "이", "가", "도", "에서는")
@@ -69,10 +69,8 @@ def _lead_org(doc: Doc) -> tuple[EntityType, str] | None:
     """The body the article is about: the organisation most often the subject of a sentence."""
     counts: Counter[str] = Counter()
     for m in doc.mentions:
-        if m.type is O:
-            tail = doc.article.text[m.end:m.end + 2]
-            if tail[:1] in ("은", "는", "이", "가"):
-                counts[m.name] += 1
+        if m.type is O and _after(doc, m, 1) in ("은", "는", "이", "가"):
+            counts[m.name] += 1
     if not counts:
         return None
     return (O, counts.most_common(1)[0][0])
@@ -184,6 +182,16 @@ def _organized_by(doc: Doc, sent, events) -> None:
             _rel(doc, Predicate.ORGANIZED_BY, e, h, sent.index, "organizedBy:주최/개최")
 
 
+def _phrase_particle(sent, m: Mention) -> str:
+    """The particle that ends the noun phrase a mention starts ("배영호 양궁 국가대표팀 감독에게" → 에게)."""
+    for w in sent.words:
+        if w.end <= m.start:
+            continue
+        if not w.bare:
+            return w.particle
+    return ""
+
+
 def _is_post_org(doc: Doc, m: Mention) -> bool:
     """Is this organisation only part of a person's post ("홍종학 중기부 장관"), not an actor itself?"""
     after = re.sub(r"^\([^)]*\)", "", doc.article.text[m.end:m.end + 40])  # 한국과학기술연구원(KIST) 책임연구원
@@ -200,6 +208,7 @@ def _awards(doc: Doc, sent, events) -> None:
     if not _AWARD_VERBS.search(sent.text):
         return
     recipients = [m for m in doc.in_sentence(sent.index, P, O) if not _is_post_org(doc, m)
+                  and _phrase_particle(sent, m) not in ("을", "를", "의", "으로", "로")
                   and m.name != doc.article.author and not _after(doc, m, 3).startswith(("의", " 등", "에서"))
                   and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))]
     if not recipients:
@@ -269,6 +278,9 @@ def _promotes(doc: Doc, sent) -> None:
             for p in policies:
                 if q.start is not None and q.start <= p.start <= q.end:
                     pairs.append((Mention(P, q.subject[1], 0, 0, sent.index, "quote"), p))
+    operators = [m for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("이", "가") and not _is_post_org(doc, m)]
+    if "각각" in sent.text and len(every) == len(operators) > 1:  # "A사업은 X가, B사업은 Y가 각각 운영한다"
+        pairs = list(zip(operators, every))
     for a, p in pairs:
         _rel(doc, Predicate.PROMOTES, a, p, sent.index, "promotes:subject")
         if a.type is P:

@@ -269,8 +269,9 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
         while j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
                 not is_date_word(words[j - 1].stem) and words[j - 1].stem not in _DETERMINERS and \
                 title_of(words[j - 1].stem) is None and not words[j - 1].stem.endswith("등") and not \
-                is_korean_name(words[j - 1].stem):
-            j -= 1
+                (is_korean_name(words[j - 1].stem) and "NNP" in words[j - 1].tags) and not \
+                any(q in words[j].text[:1] for q in "\"“") and not any(q in words[j - 1].text.lstrip("\"“") for q in "\"“”…"):
+            j -= 1  # a word opening a quotation begins the phrase; a closing quote mark ends it
         phrase = [x.stem for x in words[j:i + 1]]
         while phrase and phrase[0] in _DETERMINERS:
             phrase.pop(0)
@@ -301,7 +302,8 @@ _EVENT_START = re.compile(r"^(제\d+회|\d{4}년?|\d+회|\d+차|[A-Z][A-Za-z0-9&
 
 
 def _specific_phrase(kind: EntityType, phrase: list[str]) -> bool:
-    if any(_VAGUE.match(w) for w in phrase):
+    # "지역 축제", "세부 공동사업": a vague word leaves a short phrase unnamed ("지역 혁신 지원사업" is named)
+    if len(phrase) <= 2 and any(_VAGUE.match(w) for w in phrase):
         return False
     if kind is POL:
         # "스페셜티 사업", "체험 프로그램": a bare 사업, 프로그램 or 제도 word names a policy only in quotes

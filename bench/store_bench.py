@@ -1,0 +1,167 @@
+"""The store at scale: ingest rate, memory, disk, one more article, named-query latency.
+
+    python bench/store_bench.py --articles 10000 [--rate-sample 2000] [--rdflib-sample 1000] [--work DIR]
+
+Prints, for synthetic articles (bench/synthetic.py, fixed seed):
+
+- Kiwi's own sentence split + tokenisation rate on the rate sample (the
+  ceiling of a Kiwi-based extractor), then ``kg ingest`` end to end (read,
+  extract, link, build, write to a fresh store) on the same articles with 1
+  and with 2 worker processes, each as a share of Kiwi's one-core rate;
+- the big store: all the articles ingested with 2 workers, its time, peak
+  memory (ru_maxrss of this process and of the largest worker) and size on disk;
+- one more article into the big store, in this process (Kiwi loaded) and as a
+  fresh ``kg ingest`` command (which pays Python's start and Kiwi's 2 s load);
+- median and p95 latency of every named query on the big store (Oxigraph,
+  answered as the server answers: executed and serialised as SPARQL JSON),
+  and on the rdflib-sample store next to rdflib in memory on the same data.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic  # noqa: E402
+
+from kg.extract.analysis import kiwi  # noqa: E402
+from kg.ingest import ingest  # noqa: E402
+from kg.query import named_queries, resolve_query, run_query  # noqa: E402
+from kg.read import read_inputs  # noqa: E402
+from kg.store import open_store  # noqa: E402
+
+
+def kiwi_rate(paths: list[Path]) -> tuple[float, int, int]:
+    """Seconds for Kiwi alone over the articles, the articles and their characters."""
+    articles = list(read_inputs(paths))
+    kiwi().split_into_sents("가.", return_tokens=True)
+    started = time.perf_counter()
+    for a in articles:
+        for para in a.text.split("\n"):
+            if para.strip():
+                kiwi().split_into_sents(para, return_tokens=True)
+    return time.perf_counter() - started, len(articles), sum(len(a.text) for a in articles)
+
+
+def ingest_run(paths: list[Path], store: Path, workers: int) -> tuple[float, int]:
+    with open_store(store, create=True) as opened:
+        started = time.perf_counter()
+        summary = ingest(paths, opened, workers=workers, progress=False)
+        return time.perf_counter() - started, summary.added
+
+
+def disk(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def latencies(run, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+
+
+def mib(kib: int) -> str:
+    return f"{kib / 1024:,.0f} MiB"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--rate-sample", type=int, default=2000, help="articles for the 1- and 2-worker rates")
+    ap.add_argument("--rdflib-sample", type=int, default=1000, help="articles for the rdflib comparison")
+    ap.add_argument("--repeat", type=int, default=11, help="runs of each query on Oxigraph")
+    ap.add_argument("--work", type=Path, default=None, help="keep the articles and stores here")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+
+    all_dir = work / "articles"
+    if not all_dir.exists():
+        synthetic.write(args.articles, all_dir, args.seed, per_file=500)
+    paths = sorted(all_dir.glob("*.jsonl"))
+    sample_files = max(1, min(args.rate_sample, args.articles) // 500)
+    sample = paths[:sample_files]
+    print(f"{args.articles:,} synthetic articles (seed {args.seed}) in {work}")
+
+    kiwi_s, n_sample, chars = kiwi_rate(sample)
+    print(f"rate sample: {n_sample:,} articles, {chars / n_sample:,.0f} characters each on average")
+    print(f"  Kiwi alone (1 core)   : {n_sample / kiwi_s:7.1f} articles/s")
+    rates = {}
+    for workers in (1, 2):
+        store = work / f"sample-{workers}"
+        shutil.rmtree(store, ignore_errors=True)
+        seconds, added = ingest_run(sample, store, workers)
+        rates[workers] = added / seconds
+        print(f"  kg ingest, {workers} worker{'s' if workers > 1 else ' '}  : {rates[workers]:7.1f} articles/s "
+              f"= {rates[workers] / (n_sample / kiwi_s):4.0%} of Kiwi's one-core rate")
+
+    big = work / "store"
+    if len(sample) == len(paths):
+        big = work / "sample-2"
+        big_seconds = n_sample / rates[2]
+    else:
+        shutil.rmtree(big, ignore_errors=True)
+        big_seconds, _ = ingest_run(paths, big, 2)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"big store: {args.articles:,} articles with 2 workers in {big_seconds:,.0f} s "
+          f"({args.articles / big_seconds:.1f} articles/s)")
+    print(f"  peak memory: this process {mib(own)}, largest worker {mib(workers_rss)}, "
+          f"together at most {mib(own + 2 * workers_rss)}")
+    with open_store(big) as opened:
+        quads = len(opened)
+    print(f"  on disk: {disk(big) / 2**20:,.0f} MiB for {quads:,} quads (article graphs + their union)")
+
+    extra = work / "one-more"
+    shutil.rmtree(extra, ignore_errors=True)
+    extra.mkdir()
+    record = synthetic.article(synthetic.World(args.articles, synthetic.random.Random(args.seed + 1)), 999_999)
+    (extra / "one.txt").write_text(record["text"], encoding="utf-8")
+    with open_store(big) as opened:
+        started = time.perf_counter()
+        ingest([extra / "one.txt"], opened, progress=False)
+        in_process = time.perf_counter() - started
+    (extra / "two.txt").write_text(record["text"] + "\n추가 문장이다.", encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg", "ingest", str(extra / "two.txt"), "--store", str(big)],
+                   check=True, capture_output=True)
+    command = time.perf_counter() - started
+    print(f"one more article: {in_process * 1000:,.0f} ms in process; {command:.1f} s as a new kg ingest command")
+
+    print(f"named queries on the big store (Oxigraph, {args.repeat} runs, executed + serialised as JSON):")
+    queries = [(nq.name, resolve_query(nq.name, {})) for nq in named_queries()]
+    with open_store(big) as opened:
+        for name, sparql in queries:
+            median, p95 = latencies(lambda: opened.answer(sparql, "application/sparql-results+json", timeout=600,
+                                                          max_bytes=2**40), args.repeat)
+            print(f"  {name:22} median {median * 1000:8.1f} ms   p95 {p95 * 1000:8.1f} ms")
+
+    small = big if args.rdflib_sample >= args.articles else work / f"rdflib-{args.rdflib_sample}"
+    if not small.exists():
+        ingest_run(paths[: max(1, args.rdflib_sample // 500)], small, 2)
+    with open_store(small) as opened:
+        dataset = opened.dataset()
+        print(f"rdflib sample: {args.rdflib_sample:,} articles ({len(dataset):,} triples in the union); "
+              "Oxigraph on the same store vs rdflib in memory (3 runs for rdflib):")
+        for name, sparql in queries:
+            ox_median, _ = latencies(lambda: opened.answer(sparql, "application/sparql-results+json", timeout=600,
+                                                           max_bytes=2**40), args.repeat)
+            rdf_median, _ = latencies(lambda: run_query(dataset, sparql, timeout=None), 3)
+            print(f"  {name:22} Oxigraph {ox_median * 1000:8.1f} ms   rdflib {rdf_median * 1000:9.1f} ms   "
+                  f"×{rdf_median / ox_median:,.0f}")
+
+
+if __name__ == "__main__":
+    main()
