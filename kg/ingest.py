@@ -139,7 +139,8 @@ def ingest(inputs: Iterable[str | Path], target: Target, *, base_iri: str = KGR_
 
         extractions = tqdm(extractions, desc="articles", unit="article", file=sys.stderr)
     while chunk := list(islice(extractions, batch)):
-        linked = link_to_known(link(chunk), Known.look_up(target.select, chunk, base_iri))
+        linked = link_to_known(link(chunk), Known.look_up(target.select, chunk, base_iri,
+                                                                  union=getattr(target, "union_default", False)))
         decisions += linked.decisions
         warnings += [w for x in linked.extractions for w in x.warnings]
         target.write(article_graphs(linked.extractions, base_iri))

@@ -76,42 +76,80 @@ class Known:
     people: Mapping[str, tuple[KnownPerson, ...]] = field(default_factory=dict)  # name → IRIs
 
     @classmethod
-    def look_up(cls, select: Select, extractions: Sequence[Extraction], base_iri: str = KGR_IRI) -> Known:
-        """The stored organisations and people sharing a name or an alias with ``extractions``."""
+    def look_up(cls, select: Select, extractions: Sequence[Extraction], base_iri: str = KGR_IRI,
+                *, union: bool = False) -> Known:
+        """The stored organisations and people sharing a name or an alias with ``extractions``.
+
+        ``union``: the store's default graph is the union of the articles'
+        graphs (kg.store), so patterns need no GRAPH; elsewhere (a remote
+        server) every pattern names its graph. Each query starts from bound
+        values (the names, then the IRIs found), and names and qualifiers are
+        read back from the IRIs, which kg mints from them: a few index look-ups
+        per name, whatever the size of the store.
+        """
         org_forms = sorted({n for x in extractions for e in x.entities if e.type is ORG
                             for n in (e.name, *e.aliases)})
         person_names = sorted({e.name for x in extractions for e in x.entities if e.type is PERSON})
+        wanted_people = set(person_names)
+        org_prefix = str(entity_iri(ORG, "x", base_iri))[:-1]
+        person_prefix = str(entity_iri(PERSON, "x", base_iri))[:-1]
+
+        def graph(pattern: str) -> str:
+            return pattern if union else f"GRAPH ?g {{ {pattern} }}"
+
         names: set[str] = set()
         aliases: dict[str, set[str]] = defaultdict(set)
         for part in _parts(org_forms):
-            for row in select(_ORG_QUERY.replace("{{names}}", _values(part))):
-                name = row.get("name")
-                if not name or str(entity_iri(ORG, name, base_iri)) != row.get("e"):
-                    continue  # another base IRI, or not a canonical label
-                if row.get("form") == name or row.get("kind") == "label":
+            for row in select(f"SELECT DISTINCT ?e ?form ?kind WHERE {{ VALUES ?f {{ {_values(part)} }} "
+                              f"{{ {graph('?e rdfs:label ?f')} BIND(\"label\" AS ?kind) }} UNION "
+                              f"{{ {graph('?e skos:altLabel ?f')} BIND(\"alias\" AS ?kind) }} "
+                              f"BIND(STR(?f) AS ?form) }}"):
+                name = _name_in(row.get("e", ""), org_prefix)
+                if name is None:
+                    continue  # another type, another base IRI
+                if row.get("kind") == "label" and row.get("form") == name:
                     names.add(name)
-                if row.get("kind") == "alias":
+                elif row.get("kind") == "alias":
                     aliases[row["form"]].add(name)
         found: dict[str, dict[str | None, set[str]]] = defaultdict(lambda: defaultdict(set))
+        iris: dict[str, tuple[str, str | None]] = {}
         for part in _parts(person_names):
-            for row in select(_PERSON_QUERY.replace("{{names}}", _values(part))):
-                name, iri = row.get("name"), row.get("e", "")
-                if not name:
-                    continue
-                plain = str(entity_iri(PERSON, name, base_iri))
-                if iri == plain:
-                    qualifier = None
-                elif iri.startswith(plain + "/") and "/" not in iri[len(plain) + 1:]:
-                    qualifier = unquote(iri[len(plain) + 1:])
-                else:
-                    continue
-                orgs = found[name][qualifier]
-                if row.get("org"):
-                    orgs.add(row["org"])
+            for row in select(f"SELECT DISTINCT ?e WHERE {{ VALUES ?n {{ {_values(part)} }} "
+                              f"{graph('?e rdfs:label ?n')} }}"):
+                iri = row.get("e", "")
+                if (rest := _name_in(iri, person_prefix, qualified=True)) is not None:
+                    name, _, qualifier = rest.partition("/")
+                    key = (unquote(name), unquote(qualifier) if qualifier else None)
+                    if key[0] in wanted_people:
+                        iris[iri] = key
+                        found[key[0]][key[1]]  # a person known without organisation is still known
+        patterns = ("?e kgo:holdsPosition ?pos . ?pos kgo:organization ?o", "?e kgo:affiliatedWith ?o",
+                    "?a schema:author ?e ; schema:publisher ?o")
+        for part in _parts(sorted(iris)):
+            values = " ".join(f"<{iri}>" for iri in part)
+            for pattern in patterns:
+                for row in select(f"SELECT DISTINCT ?e ?o WHERE {{ VALUES ?e {{ {values} }} {graph(pattern)} }}"):
+                    org = _name_in(row.get("o", ""), org_prefix)
+                    if org is not None and row.get("e") in iris:
+                        name, qualifier = iris[row["e"]]
+                        found[name][qualifier].add(org)
         people = {name: tuple(KnownPerson(name, q, frozenset(o)) for q, o in
                               sorted(by_q.items(), key=lambda kv: kv[0] or ""))
                   for name, by_q in found.items()}
         return cls(frozenset(names), {a: frozenset(n) for a, n in aliases.items()}, people)
+
+
+def _name_in(iri: str, prefix: str, qualified: bool = False) -> str | None:
+    """The name an entity IRI was minted from (kg.iri), or None for an IRI of another type or base.
+
+    With ``qualified`` the raw ``name/qualifier`` rest is returned (segments still encoded).
+    """
+    if not iri.startswith(prefix):
+        return None
+    rest = iri[len(prefix):]
+    if qualified:
+        return rest if rest and rest.count("/") <= 1 else None
+    return unquote(rest) if rest and "/" not in rest else None
 
 
 def _parts(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -121,32 +159,6 @@ def _parts(items: Sequence[str]) -> Iterable[Sequence[str]]:
 
 def _values(names: Iterable[str]) -> str:
     return " ".join(text_literal(n).n3() for n in names)
-
-
-# Queries name GRAPH explicitly, so they read the articles' graphs on any server,
-# whatever it takes the default graph to be.
-_ORG_QUERY = """
-SELECT DISTINCT ?e ?name ?form ?kind WHERE {
-  VALUES ?f { {{names}} }
-  { GRAPH ?g1 { ?e rdfs:label ?f } BIND("label" AS ?kind) }
-  UNION { GRAPH ?g1 { ?e skos:altLabel ?f } BIND("alias" AS ?kind) }
-  GRAPH ?g2 { ?e a kgo:Organization ; rdfs:label ?name FILTER(LANG(?name) = "ko" || LANG(?name) = "") }
-  BIND(STR(?f) AS ?form)
-}
-"""
-_PERSON_QUERY = """
-SELECT DISTINCT ?e ?name ?org WHERE {
-  VALUES ?n { {{names}} }
-  GRAPH ?g1 { ?e rdfs:label ?n ; a kgo:Person }
-  BIND(STR(?n) AS ?name)
-  OPTIONAL {
-    { GRAPH ?g2 { ?e kgo:holdsPosition ?pos . ?pos kgo:organization ?o } }
-    UNION { GRAPH ?g2 { ?e kgo:affiliatedWith ?o } }
-    UNION { GRAPH ?g2 { ?a schema:author ?e ; schema:publisher ?o } }
-    GRAPH ?g3 { ?o rdfs:label ?org FILTER(LANG(?org) = "ko" || LANG(?org) = "") }
-  }
-}
-"""
 
 
 def link_to_known(linked: Linked, known: Known) -> Linked:

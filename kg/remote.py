@@ -60,6 +60,8 @@ def auth_header(environ: dict[str, str] | None = None) -> str | None:
 class RemoteStore:
     """A SPARQL server used as kg's store."""
 
+    union_default = False  # whatever the server's default graph is, kg's reads name their graphs
+
     def __init__(self, endpoint: str, graph_store: str | None = None):
         if not endpoint.startswith(("http://", "https://")):
             raise GraphFileError(f"{endpoint}: not an http(s) URL; give the server's SPARQL query endpoint")

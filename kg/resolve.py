@@ -136,11 +136,15 @@ def _merge_org_aliases_in_events(res: Resolution, names: dict[EntityType, set[st
 def _longest_spans(mentions: list[Mention]) -> list[Mention]:
     """A name inside a longer name of the same type at the same place is not a name of its own
     ("코엑스" in "코엑스 오디토리움", "인하대학교" in "인하대학교 의과대학 부속병원")."""
-    spans = [(m.type, m.start, m.end) for m in mentions if m.end > m.start]
+    nested = (V, O, E, EntityType.POLICY, EntityType.AWARD)
+    spans: dict[EntityType, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        if m.end > m.start and m.type in nested:
+            spans[m.type].append((m.start, m.end))
 
     def inside(m: Mention) -> bool:
-        return any(t is m.type and s <= m.start and m.end <= e and (e - s) > (m.end - m.start)
-                   for t, s, e in spans) and m.type in (V, O, E, EntityType.POLICY, EntityType.AWARD)
+        return m.type in nested and any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start)
+                                        for s, e in spans[m.type])
 
     return [m for m in mentions if not inside(m)]
 
@@ -226,6 +230,8 @@ def _merge_typos(res: Resolution, doc: Doc, mentions: list[Mention]) -> None:
     people = sorted(counts, key=lambda n: (-counts[n], _first(mentions, n)))
     for i, a in enumerate(people):
         for b in people[i + 1:]:
+            if abs(len(a) - len(b)) > 1 or not posts[a] or not posts[b]:
+                continue  # nothing to compare: skip the letter-by-letter distance
             shared = posts[a] & posts[b]
             same_org = any(p.startswith("org:") for p in shared)
             # titles agree when one ends the other: 회장 and 누리회장 (an organisation written into the title)

@@ -150,6 +150,8 @@ def open_store(path: str | Path, *, create: bool = False) -> GraphStore:
 class GraphStore:
     """An open Oxigraph store; use as a context manager or call ``close()``."""
 
+    union_default = True  # the default graph is the union of the article graphs (see the module docstring)
+
     def __init__(self, store: Any, path: Path | None = None):
         self._store = store
         self.path = path

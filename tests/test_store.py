@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import SKOS
 
 from kg.api import build
 from kg.config import BuildConfig

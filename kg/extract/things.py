@@ -157,7 +157,7 @@ def _venues(doc: Doc, sent: Sentence) -> None:
         if w.quoted or not stem or not w.nominal:
             continue
         known = LEX.venues.get(stem)
-        suffix = next((s for s in _VENUE_SUFFIXES_STRONG if stem.endswith(s) and (len(stem) > len(s) + 1 or (
+        suffix = stem.endswith(_VENUE_SUFFIXES_STRONG) and next((s for s in _VENUE_SUFFIXES_STRONG if stem.endswith(s) and (len(stem) > len(s) + 1 or (
             i > 0 and words[i - 1].bare and LEX.venues.get(words[i - 1].stem)))), None)
         locative = w.particle.startswith(("에서", "서")) or w.particle in ("에", "에는")
         if stem in _GENERIC_VENUE_TAIL:
