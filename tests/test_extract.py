@@ -372,3 +372,15 @@ def test_a_headline_phrase_does_not_run_across_a_quotation_mark():
     x = extract('"반도체 전쟁"…제3회 누리 반도체 포럼 개막\n\'제3회 누리 반도체 포럼\'이 서울 코엑스에서 열렸다.')
     events = {e.name for e in x.entities if e.type is T.EVENT}
     assert events == {"제3회 누리 반도체 포럼"}
+
+
+def test_winners_named_without_a_post():
+    x = extract("'제3회 누리영화상 시상식'이 열렸다. 남우조연상과 여우조연상은 각각 도지훈과 채하린이 받았다.")
+    assert {("도지훈", "receivedAward", "남우조연상"), ("채하린", "receivedAward", "여우조연상")} <= rels(x)
+
+
+def test_panellists_take_part_in_the_articles_event():
+    x = extract("'2025 누리 AI 포럼'이 서울 코엑스에서 열렸다. 패널 토론에는 권지안 한빛대학교 교수와 "
+                "편서우 누리전자 상무가 참여했다.")
+    participants = {s for s, p, o in rels(x) if p == "participatedIn" and o == "2025 누리 AI 포럼"}
+    assert participants == {"권지안", "편서우"}

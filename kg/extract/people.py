@@ -343,6 +343,9 @@ def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:
             _add_person(doc, sent, w, name, " ".join(parts), None, w, rule="post:name(org)")
 
 
+_AWARD_SENTENCE = re.compile(r"받았|수상|돌아갔|차지했|거머쥐|품에 안")
+
+
 def _name_in_context(doc: Doc, sent: Sentence) -> None:
     """'강철비'의 정우성; 김옥빈은 "…": a name after a quoted work, or opening a quotation."""
     words = sent.words
@@ -354,7 +357,10 @@ def _name_in_context(doc: Doc, sent: Sentence) -> None:
         opens_quote = w.particle in ("은", "는", "이", "가") and i + 1 < len(words) and words[i + 1].text[:1] in "\"“"
         # 이서윤은 수상 소감에서 "…": a name that opens a sentence with a quotation
         speaks = i == 0 and w.particle in ("은", "는") and '"' in sent.text
-        if (after_work or opens_quote or speaks) and "NNP" in w.tags:
+        # 남우조연상과 여우조연상은 각각 석태오와 임소라가 받았다: winners named in an award sentence
+        wins = w.particle in ("이", "가", "와", "과", "에게") and _AWARD_SENTENCE.search(sent.text) and \
+            any(x.stem.endswith("상") and x.particle in ("은", "는") for x in words[:i])
+        if (after_work or opens_quote or speaks or wins) and "NNP" in w.tags:
             doc.add(Mention(P, name, w.start, w.start + len(name), sent.index, "person:context"))
 
 

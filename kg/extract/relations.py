@@ -237,8 +237,9 @@ def _awards(doc: Doc, sent, events) -> None:
 
 def _participation(doc: Doc, sent, events) -> None:
     # a speech (축사, 인사말, 기조연설) or "이날" places the speaker at the article's event
-    event_list = events or ([doc.main_event] if doc.main_event and re.search(
-        r"이날|행사|현장|축사|인사말|격려사|개회사|환영사|기조연설|모두발언", sent.text) else [])
+    # attending, a speech (축사, 기조연설) or "이날" places the person at the article's event
+    event_list = events or ([doc.main_event] if doc.main_event and (re.search(
+        r"이날|행사|현장|축사|인사말|격려사|개회사|환영사|기조연설|모두발언", sent.text) or _ATTEND.search(sent.text)) else [])
     if not event_list:
         return
     quoted_today = "이날" in sent.text and '"' in sent.text
