@@ -165,6 +165,8 @@ class GraphStore:
             self._store = None  # RocksDB releases its lock once the object is gone
 
     def __enter__(self) -> GraphStore:
+        if self._store is None:
+            raise GraphFileError(f"{self.path}: this store was closed; open it again with open_store")
         return self
 
     def __exit__(self, *exc: object) -> None:
