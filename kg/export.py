@@ -3,6 +3,7 @@
     export(ds, ExportFormat.GRAPHML, Path("out/graph.graphml")) → the path written
     write_build(ds, Path("build"))  → {"ttl": build/graph.ttl, "trig": build/graph.trig}
     write_atomic(path, data)        → path (temporary file in the same directory, then os.replace)
+    write_all_atomic({path: data})  → paths (every temporary file first, then the renames)
 
 ttl and nt hold the union of all articles' graphs; trig, nq and jsonld keep one
 named graph per article. graphml, gexf and csv hold the entity network only:
@@ -19,7 +20,9 @@ import csv
 import io
 import json
 import os
+import re
 import secrets
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -77,39 +80,92 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     usual umask-derived permissions, not mkstemp's 0600. Missing parent
     directories are created. ExportError names the path when it cannot be written.
     """
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    created = False
+    return write_all_atomic({Path(path): data})[0]
+
+
+def write_all_atomic(files: Mapping[Path, str | bytes]) -> list[Path]:
+    """Write several files so that a failure leaves every one of them as it was.
+
+    Every file is first written whole to a temporary file beside it; only when
+    all are written are they renamed into place, one after the other. A
+    failure before that (a full disk, an interrupt) removes the temporary
+    files and leaves the old files untouched. Returns the paths, in order.
+    """
+    staged: list[tuple[Path, Path]] = []
+    path = Path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        created = True
+        for path, data in files.items():
+            path = Path(path)
+            staged.append((_write_temporary(path, data), path))
+        for tmp, path in staged:
+            if path.is_dir():  # os.replace would fail on it half-way through the renames
+                raise IsADirectoryError(21, "is a directory", str(path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError(
+            f"{path}: cannot write ({exc.strerror or exc}); choose a writable output path"
+        ) from exc
+    finally:
+        for tmp, _ in staged:  # only those not renamed are still there
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    return [p for _, p in staged]
+
+
+def _temporary_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+
+
+def _write_temporary(path: Path, data: str | bytes) -> Path:
+    """``data`` written and flushed to disk in a new temporary file beside ``path``."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temporary_name(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        if created:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        raise ExportError(
-            f"{path}: cannot write ({exc.strerror or exc}); choose a writable output path"
-        ) from exc
-    return path
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
 
 
-def write_build(ds: Dataset, out_dir: Path) -> dict[str, Path]:
-    """Write ``out_dir/graph.ttl`` (union) and ``out_dir/graph.trig`` (named graphs).
+BUILD_FILES = ("graph.ttl", "graph.trig", "graph.html")
+# The temporary files of write_all_atomic (and of render_html) for the build's outputs.
+_STALE = re.compile(r"\.graph\.(?:ttl|trig|html)\.[0-9a-f.]+\.tmp")
 
-    Returns {"ttl": …, "trig": …}; graph.html is written by the view module.
+
+def write_build(ds: Dataset, out_dir: Path, *, html: str | None = None) -> dict[str, Path]:
+    """Write ``out_dir/graph.ttl`` (union), ``out_dir/graph.trig`` (named graphs)
+    and, when ``html`` is given, ``out_dir/graph.html``, all or none.
+
+    Everything is serialised before anything is written, and the files are
+    replaced together (write_all_atomic): a build that fails leaves the
+    previous build's outputs whole. Temporary files that a killed build left
+    behind are removed first. Returns {"ttl": …, "trig": …[, "html": …]}.
     """
     out_dir = Path(out_dir)
-    return {
-        "ttl": write_atomic(out_dir / "graph.ttl", to_turtle(union_graph(ds))),
-        "trig": write_atomic(out_dir / "graph.trig", to_trig(ds)),
-    }
+    payloads = {"ttl": to_turtle(union_graph(ds)), "trig": to_trig(ds)}
+    if html is not None:
+        payloads["html"] = html
+    _remove_stale_temporaries(out_dir)
+    paths = write_all_atomic({out_dir / f"graph.{kind}": data for kind, data in payloads.items()})
+    return dict(zip(payloads, paths))
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """A build killed while writing (kill -9, power loss) leaves its hidden temporary files."""
+    if not out_dir.is_dir():
+        return
+    for entry in out_dir.iterdir():
+        if _STALE.fullmatch(entry.name) and entry.is_file():
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
 
 # -- export --------------------------------------------------------------------
@@ -137,11 +193,11 @@ def export(ds: Dataset, fmt: ExportFormat, out: Path) -> Path:
         return write_atomic(out, _jsonld(ds))
     if fmt is ExportFormat.GRAPHML:
         buffer = io.BytesIO()
-        nx.write_graphml(entity_network(union_graph(ds)), buffer, encoding="utf-8")
+        nx.write_graphml(_xml_safe(entity_network(union_graph(ds))), buffer, encoding="utf-8")
         return write_atomic(out, buffer.getvalue())
     if fmt is ExportFormat.GEXF:
         buffer = io.BytesIO()
-        nx.write_gexf(entity_network(union_graph(ds)), buffer, encoding="utf-8")
+        nx.write_gexf(_xml_safe(entity_network(union_graph(ds))), buffer, encoding="utf-8")
         return write_atomic(out, buffer.getvalue())
     nodes_path, edges_path = csv_paths(out)
     nodes, edges = _csv_tables(entity_network(union_graph(ds)))
@@ -196,6 +252,26 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     for source, target, name, iri in edges:
         net.add_edge(source, target, key=name, label=name, predicate=iri)
     return net
+
+
+# Characters XML 1.0 cannot hold at all, not even as &#…; references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The network with every character XML cannot hold (control characters
+    from a scraped page) replaced by U+FFFD: GraphML and GEXF are XML, and one
+    such character would make the whole file unreadable."""
+    def clean(attributes: dict[str, str]) -> dict[str, str]:
+        return {k: _NOT_XML.sub("\ufffd", v) for k, v in attributes.items()}
+
+    safe = nx.MultiDiGraph()
+    for node, attributes in net.nodes(data=True):
+        safe.add_node(_NOT_XML.sub("\ufffd", node), **clean(attributes))
+    for source, target, key, attributes in net.edges(keys=True, data=True):
+        safe.add_edge(_NOT_XML.sub("\ufffd", source), _NOT_XML.sub("\ufffd", target), key=key,
+                      **clean(attributes))
+    return safe
 
 
 def _node_attributes(graph: Graph, node: Any) -> dict[str, str]:

@@ -27,7 +27,6 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
 from koroman import romanize
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -35,7 +34,7 @@ from rdflib.namespace import SKOS
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from .errors import GraphFileError
-from .iri import article_iri, encode_segment, entity_iri, normalise_base, statement_iri
+from .iri import article_iri, encode_segment, entity_iri, normalise_base, statement_iri, url_iri
 from .lexicon import load as load_lexicon
 from .models import Entity, EntityType, Evidence, Extraction
 from .vocab import KGO, KGR_IRI, PREFIXES, PROV, SCHEMA
@@ -203,9 +202,9 @@ class _Builder:
             g.add((art, SCHEMA.headline, text_literal(a.title)))
         if a.published:
             g.add((art, SCHEMA.datePublished, Literal(a.published.isoformat(), datatype=XSD.date)))
-        if a.url:
-            # Keep a valid URL as it is; percent-encode what Turtle cannot hold in <…>.
-            g.add((art, SCHEMA.url, URIRef(quote(a.url, safe=":/?#[]@!$&'()*+,;=%~"))))
+        if a.url and (url := url_iri(a.url)) is not None:
+            # an address without a scheme is no IRI; the reader warned about it
+            g.add((art, SCHEMA.url, url))
         if self.x.author:
             g.add((art, SCHEMA.author, self._iri(self.x.author)))
         if self.x.publisher:
@@ -339,7 +338,7 @@ def to_trig(ds: Dataset) -> str:
 
 def sorted_lines(text: str) -> str:
     """N-Triples / N-Quads with their lines sorted: same triples, same bytes."""
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return "".join(line + "\n" for line in lines)
 
 

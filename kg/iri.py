@@ -4,6 +4,7 @@
     article_iri("news/2024-11-14.txt")              → kgr:article/news%2F2024-11-14.txt
     statement_iri("position", "a1", "Person/오영주", "Organization/중소벤처기업부", "장관")
                                                     → kgr:position/<16 hex digits>
+    url_iri("https://news.example/기사?id=1#top")  → <https://news.example/%EA%B8%B0%EC%82%AC?id=1#top>
 
 Names are NFC-normalised and stripped, then every character that is neither
 Hangul (syllables U+AC00–U+D7A3, jamo U+1100–U+11FF, compatibility jamo
@@ -14,7 +15,9 @@ can write, and the same name always gives the same IRI.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
+import re
 import unicodedata
 
 from rdflib import URIRef
@@ -97,3 +100,83 @@ def statement_iri(kind: str, *parts: str, base: str = KGR_IRI) -> URIRef:
         choices = ", ".join(sorted(STATEMENT_KINDS))
         raise ValueError(f"statement kind {kind!r} is unknown; use one of {choices}")
     return URIRef(f"{normalise_base(base)}{kind}/{statement_hash(*parts)}")
+
+
+# What each part of an absolute IRI may hold as it is (RFC 3987 restricted to
+# ASCII); anything else in that part is percent-encoded.
+_UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+_SUB_DELIMS = "!$&'()*+,;="
+_HOST_CHARS = frozenset(_UNRESERVED + _SUB_DELIMS)
+_USER_CHARS = _HOST_CHARS | {":"}
+_PATH_CHARS = _USER_CHARS | {"@", "/"}
+_QUERY_CHARS = _PATH_CHARS | {"?"}
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_HEX = frozenset("0123456789ABCDEFabcdef")
+
+
+def _encode_part(text: str, allowed: frozenset[str]) -> str:
+    """``text`` with every character outside ``allowed`` percent-encoded as UTF-8;
+    a "%" stays only where two hex digits follow it (an escape already made)."""
+    out = []
+    for i, ch in enumerate(text):
+        escape = ch == "%" and len(text[i + 1:i + 3]) == 2 and set(text[i + 1:i + 3]) <= _HEX
+        if escape or ch in allowed:
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "replace")))
+    return "".join(out)
+
+
+def _ip_literal(host: str) -> bool:
+    """``[::1]``: an IPv6 address in brackets, the only place an IRI allows them."""
+    if not (host.startswith("[") and host.endswith("]")):
+        return False
+    try:
+        ipaddress.IPv6Address(host[1:-1])
+    except ValueError:
+        return False
+    return True
+
+
+def _encode_authority(authority: str) -> str:
+    userinfo, at, host = authority.rpartition("@")
+    port = ""
+    head, colon, tail = host.rpartition(":")
+    if colon and tail.isascii() and (tail.isdigit() or not tail) and not _ip_literal(host):
+        host, port = head, colon + tail
+    if not _ip_literal(host):
+        host = _encode_part(host, _HOST_CHARS)
+    return (_encode_part(userinfo, _USER_CHARS) + at if at else "") + host + port
+
+
+def url_iri(url: str) -> URIRef | None:
+    """An article's address as an absolute IRI that every RDF syntax and store
+    accepts, or None when it has no scheme ("www.example.com/a", "기사 1").
+
+    The address is kept as given where it is valid; characters an IRI cannot
+    hold in that part (spaces, quotes, "<", a second "#", a "%" without two hex
+    digits, non-ASCII) are percent-encoded, so a scraped address can never
+    break the Turtle it is written into or inject anything beside it.
+    """
+    text = unicodedata.normalize("NFC", url.strip())
+    scheme = _SCHEME.match(text)
+    if scheme is None:
+        return None
+    rest = text[scheme.end():]
+    rest, hash_, fragment = rest.partition("#")
+    rest, question, query = rest.partition("?")
+    authority = None
+    if rest.startswith("//"):
+        authority, slash, path = rest[2:].partition("/")
+        path = slash + path
+    else:
+        path = rest
+    iri = scheme.group()
+    if authority is not None:
+        iri += "//" + _encode_authority(authority)
+    iri += _encode_part(path, _PATH_CHARS)
+    if question:
+        iri += "?" + _encode_part(query, _QUERY_CHARS)
+    if hash_:
+        iri += "#" + _encode_part(fragment, _QUERY_CHARS)
+    return URIRef(iri)

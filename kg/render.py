@@ -44,7 +44,7 @@ from .errors import ExportError
 from .models import EntityType, Predicate
 from .vocab import KGO, PROV, SCHEMA
 
-__all__ = ["render_html", "PHYSICS_LIMIT"]
+__all__ = ["html_page", "render_html", "PHYSICS_LIMIT"]
 
 # Above this many nodes the browser's physics gets sluggish (and in a GPU-less
 # browser it never settles), so positions are computed here and physics is off.
@@ -640,13 +640,19 @@ def _html(graph: Graph, title: str) -> str:
     )
 
 
+def html_page(graph: Graph, *, title: str = "kg") -> str:
+    """The graph's interactive view as the text of one self-contained HTML page
+    (what ``render_html`` writes), for a caller that writes it with other files."""
+    return _html(graph, title)
+
+
 def render_html(graph: Graph, out: Path, *, title: str = "kg") -> Path:
     """Write the graph's interactive view to ``out`` (one self-contained HTML file) and return ``out``.
 
     The file is written whole or not at all (a temporary file renamed into place).
     """
     out = Path(out)
-    html = _html(graph, title)
+    html = html_page(graph, title=title)
     # a temporary name in the same folder (so the rename is atomic), opened
     # with open() rather than mkstemp so the file gets the usual permissions
     tmp = out.with_name(f".{out.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")

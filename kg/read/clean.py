@@ -124,6 +124,10 @@ def is_menu(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
     ):
         return True
+    # "영남타임즈 | 경제 | 공기업": the outlet and its sections, separated by bars
+    bars = [b.strip() for b in line.split("|")]
+    if 2 <= len(bars) <= 8 and all(0 < len(b) <= 10 and not _SENTENCE_MARKS.search(b) and " " not in b for b in bars):
+        return True
     parts = [p for p in _MENU_SPLIT.split(line) if p]
     if len(parts) < 3:
         parts = line.split()

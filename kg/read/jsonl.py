@@ -28,12 +28,17 @@ class Record:
 _FIELDS = ("text", "html", "url", "title", "published")
 
 
-def records(text: str, source: str, on_error: OnError) -> Iterator[Record]:
-    """Each well-formed line of a JSON Lines document; blank lines are skipped."""
+def records(text: str, source: str, on_error: OnError, max_bytes: int | None = None) -> Iterator[Record]:
+    """Each well-formed line of a JSON Lines document; blank lines are skipped,
+    and a line over ``max_bytes`` (in UTF-8) is refused without being parsed."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
+            if max_bytes is not None and len(line) > max_bytes // 4 and len(line.encode("utf-8", "replace")) > max_bytes:
+                size = len(line.encode("utf-8", "replace"))
+                raise InputError(source, f"line is {size:,} bytes, over the limit of {max_bytes:,} for one "
+                                         "article; raise the limit (--max-article-bytes) to read it", number)
             yield _record(line, number, source)
         except InputError as error:
             on_error(error)

@@ -102,6 +102,10 @@ def find_published(lines: Sequence[str]) -> dt.date | None:
             updated = updated or date
         if bare is None and (match := _DATE_LINE.fullmatch(line)):
             bare = _to_date(match)
+        # "송지후 기자  2024. 2. 20. 08:00": a date on the byline's line
+        if bare is None and not labelled and len(line) <= 90 and re.search(r"[가-힣]{2,4}\s?기자", line) \
+                and (match := _DATE_ANYWHERE.search(line)):
+            bare = _to_date(match)
         # "2022.11.25 22:48 | 수정 2022.11.26 08:10": an unlabelled date before the update is the first
         if bare is None and labelled and (first := _DATE_ANYWHERE.search(line)) and first.start() < labelled[0].start() \
                 and not line[:first.start()].strip(" |[(<"):
@@ -156,6 +160,8 @@ class _Byline:
 
 
 def _bylines(line: str) -> list[_Byline]:
+    if _DATE_ANYWHERE.search(line):
+        line = _without_dates(line)
     found = []
     for match in _NAME_ROLE.finditer(line):
         name = match["name"]
@@ -188,6 +194,13 @@ def reporter_name(text: str) -> str | None:
     if candidate not in _NOT_NAMES and not _DESK.search(candidate) and looks_like_name(candidate):
         return candidate
     return None
+
+
+def _without_dates(line: str) -> str:
+    """"2022년 10월 05일 (수) 14:20:00    배지훈 기자": the byline once the date and time are gone."""
+    line = _DATE_ANYWHERE.sub(" ", line)
+    line = re.sub(r"[\[(]\s*[월화수목금토일](?:요일)?\s*[\])]|(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?", " ", line)
+    return re.sub(r"\s{2,}", " ", line).strip()
 
 
 def find_author(lines: Sequence[str]) -> str | None:

@@ -12,7 +12,8 @@ Two kinds of trouble:
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..errors import InputError
 
@@ -31,3 +32,27 @@ def raise_error(error: InputError) -> None:
 def warn(source: str, message: str) -> None:
     """Issue a ``ReadWarning`` that names the input, like ``InputError`` does."""
     warnings.warn(ReadWarning(f"{source}: {message}"), stacklevel=3)
+
+
+@contextmanager
+def collected_warnings() -> Iterator[list[str]]:
+    """Gather the ReadWarnings issued inside the block, as their messages, in order.
+
+    A batch build lists them in its summary instead of letting Python print
+    them mid-run (and only the first of each kind). Other warnings are
+    issued again when the block ends, unchanged.
+    """
+    messages: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReadWarning)
+        try:
+            yield messages
+        finally:
+            others = []
+            for item in caught:
+                if issubclass(item.category, ReadWarning):
+                    messages.append(str(item.message))
+                else:
+                    others.append(item)
+    for item in others:
+        warnings.warn_explicit(item.message, item.category, item.filename, item.lineno, source=item.source)
