@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,7 @@ from .graph import build_dataset
 from .linking import LinkDecision, LinkOutcome, link
 from .models import Article, Extraction
 from .read import read_inputs
+from .read.problems import collected_warnings
 
 
 @dataclass(frozen=True)
@@ -85,12 +87,34 @@ class BuildSummary:
 
 
 def extract_articles(articles: Iterable[Article], failures: list[Failure]) -> Iterator[Extraction]:
-    """Extract each article; one that fails is recorded and skipped, never the end of the batch."""
+    """Extract each article; one that fails is recorded and skipped, never the end of the batch.
+
+    Any other exception is a bug in the extractor; it too costs only its
+    article, recorded with the exception so it can be reported.
+    """
     for article in articles:
         try:
             yield extract(article)
         except KGError as exc:
             failures.append(Failure(article.source, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+            failures.append(Failure(article.source, f"the extractor failed on article {article.id} ({reason}); "
+                                                    "this is a bug in kg, please report it with the article"))
+
+
+def unique_articles(articles: Iterable[Article], repeats: list[str]) -> Iterator[Article]:
+    """The articles, each text once: a repeat (the same article saved twice under
+    two names) is left out and noted in ``repeats``; the first copy is built."""
+    first: dict[bytes, Article] = {}
+    for article in articles:
+        digest = hashlib.sha256(article.text.encode("utf-8")).digest()
+        kept = first.setdefault(digest, article)
+        if kept is article:
+            yield article
+        else:
+            repeats.append(f"{article.source} ({article.id}): same article text as {kept.source} ({kept.id}); "
+                           f"built once, as {kept.id}")
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig = BuildConfig(), *,
@@ -108,36 +132,40 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig
     def report(err: InputError) -> None:
         failures.append(Failure(err.source if err.line is None else f"{err.source}:{err.line}", err.problem))
 
-    articles = read_inputs(inputs, on_error=report)
-    if config.progress and sys.stderr.isatty():
-        from tqdm import tqdm
+    repeats: list[str] = []
+    # reading is lazy, so its warnings (damaged bytes, no Korean text …) arrive during extraction
+    with collected_warnings() as read_warnings:
+        articles = unique_articles(read_inputs(inputs, on_error=report, max_bytes=config.max_article_bytes), repeats)
+        if config.progress and sys.stderr.isatty():
+            from tqdm import tqdm
 
-        articles = tqdm(articles, desc="articles", unit="article", file=sys.stderr)
-    if workers > 1 or dask:
-        from .parallel import extract_all
+            articles = tqdm(articles, desc="articles", unit="article", file=sys.stderr)
+        if workers > 1 or dask:
+            from .parallel import extract_all
 
-        extractions = list(extract_all(articles, lambda source, problem: failures.append(Failure(source, problem)),
-                                       workers=workers, dask=dask))
-    else:
-        extractions = list(extract_articles(articles, failures))
+            extractions = list(extract_all(articles, lambda source, problem: failures.append(Failure(source, problem)),
+                                           workers=workers, dask=dask))
+        else:
+            extractions = list(extract_articles(articles, failures))
     if not extractions:
         reasons = "; ".join(str(f) for f in failures) or "no articles found in the inputs"
         raise KGError(f"nothing to build: {reasons}")
     linked = link(extractions)
     extractions = list(linked.extractions)
     dataset = build_dataset(extractions, base_iri=config.base_iri)
-    out = Path(out_dir)
-    outputs = dict(write_build(dataset, out))
+    html = None
     if config.html and _has_renderer():
         from .graph import union_graph
-        from .render import render_html
+        from .render import html_page
 
-        outputs["html"] = render_html(union_graph(dataset), out / "graph.html")
-    return _summary(extractions, failures, outputs, linked.decisions)
+        html = html_page(union_graph(dataset))
+    # every output is serialised before any is written: a failure leaves the previous build whole
+    outputs = write_build(dataset, Path(out_dir), html=html)
+    return _summary(extractions, failures, outputs, linked.decisions, (*read_warnings, *repeats))
 
 
 def _summary(extractions: list[Extraction], failures: list[Failure], outputs: dict[str, Path],
-             links: tuple[LinkDecision, ...] = ()) -> BuildSummary:
+             links: tuple[LinkDecision, ...] = (), notes: tuple[str, ...] = ()) -> BuildSummary:
     entities: Counter[str] = Counter()
     relations: Counter[str] = Counter()
     for x in extractions:
@@ -151,7 +179,7 @@ def _summary(extractions: list[Extraction], failures: list[Failure], outputs: di
         conferrals=sum(len(x.conferrals) for x in extractions),
         quotes=sum(len(x.quotes) for x in extractions),
         failures=tuple(failures),
-        warnings=tuple(w for x in extractions for w in x.warnings),
+        warnings=(*notes, *(w for x in extractions for w in x.warnings)),
         outputs=outputs,
         links=links,
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from .config import BuildConfig
 from .errors import KGError
 
 
@@ -31,13 +32,19 @@ def main() -> None:
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Extract on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("--max-article-bytes", type=click.IntRange(min=1), default=BuildConfig.max_article_bytes,
+              show_default=True, help="Refuse an article (a file, a JSON Lines line) bigger than this.")
 def build(inputs: tuple[str, ...], out_dir: str, base_iri: str | None, no_html: bool, workers: int,
-          dask_address: str | None, as_json: bool) -> None:
-    """Build the graph from articles: files, directories, JSON Lines or - for stdin."""
-    from .api import build as build_graph
-    from .config import BuildConfig
+          dask_address: str | None, as_json: bool, max_article_bytes: int) -> None:
+    """Build the graph from articles: files, directories, JSON Lines or - for stdin.
 
-    config = BuildConfig(html=not no_html, **({"base_iri": base_iri} if base_iri else {}))
+    Exit status: 0 when every input was built, 2 when some could not be read
+    (listed as failed), 1 when nothing could be built.
+    """
+    from .api import build as build_graph
+
+    config = BuildConfig(html=not no_html, max_article_bytes=max_article_bytes,
+                         **({"base_iri": base_iri} if base_iri else {}))
     try:
         summary = build_graph(list(inputs), out_dir, config, workers=workers, dask=dask_address)
     except KGError as exc:

@@ -384,3 +384,35 @@ def test_panellists_take_part_in_the_articles_event():
                 "편서우 누리전자 상무가 참여했다.")
     participants = {s for s, p, o in rels(x) if p == "participatedIn" and o == "2025 누리 AI 포럼"}
     assert participants == {"권지안", "편서우"}
+
+
+@pytest.mark.parametrize("text, person, org, title", [
+    # police ranks are titles; a station's department stays in the title
+    ("근정포장은 한빛경찰서 수사과 나도현 경감에게 돌아갔다.", "나도현", "한빛경찰서", "수사과 경감"),
+    # the kind of company before its name is not part of it
+    ("소속사 누리레코드 주하진 대표는 감사를 전했다.", "주하진", "누리레코드", "대표"),
+])
+def test_posts_in_police_and_company_news(text, person, org, title):
+    assert (person, org, title) in posts(extract(text))
+
+
+def test_a_university_named_after_its_province_is_not_a_person():
+    x = extract("충남대 공과대학 남지율 교수가 발표했다.")
+    assert "충남대" not in names(x, T.PERSON)
+
+
+@pytest.mark.parametrize("text, award", [
+    ("순경 15명은 한빛경찰청장 표창을 받았다.", "한빛경찰청장 표창"),
+    ("시민 3명은 누리시장 감사장을 받았다.", "누리시장 감사장"),
+    ("올해의 노래는 '푸른 밤'을 부른 한다온이 받았다.", "올해의 노래"),
+])
+def test_commendations_and_categories(text, award):
+    assert award in names(extract(text), T.AWARD)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("'2025년 상반기 유공자 포상식'이 열렸다.", "2025년 상반기 유공자 포상식"),
+    ("'제7회 누리 뮤직 어워즈'가 고척스카이돔에서 열렸다.", "제7회 누리 뮤직 어워즈"),
+])
+def test_more_event_words(text, event):
+    assert event in names(extract(text), T.EVENT)

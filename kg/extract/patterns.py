@@ -32,8 +32,8 @@ def is_korean_name(word: str, *, allow_two: bool = False) -> bool:
     """A Korean personal name: a surname then one or two syllables (3–4 letters in all)."""
     if not HANGUL.match(word) or word in NOT_NAMES:
         return False
-    # 김제시, 순창군, 충청북도: a place's name with its 시, 군, 구 or 도
-    if word[-1] in "시군구도" and (word[:-1] in LEX.places or word in LEX.places):
+    # 김제시, 순창군, 충청북도: a place's name with its 시, 군, 구 or 도; 경북대, 부산대: a university
+    if word[-1] in "시군구도대" and (word[:-1] in LEX.places or word in LEX.places):
         return False
     # 연구회, 정책관, 최우수상: a surname syllable, then an organisation, role or award word
     if len(word) >= 3 and (word.endswith(("회", "관", "상", "부", "청", "처", "원", "소", "단", "국", "실", "과", "제", "법"))
@@ -65,7 +65,8 @@ def title_of(stem: str) -> str | None:
 STRONG_ORG = ("위원회", "협의회", "연합회", "협회", "학회", "연구회", "재단", "공단", "공사", "연구원", "연구소",
               "진흥원", "관리원", "평가원", "개발원", "한림원", "사무국", "대학교", "대학원", "대학", "병원", "의료원",
               "은행", "그룹", "협동조합", "조합", "중앙회", "상공회의소", "지원센터", "신문", "일보", "방송", "기구",
-              "연맹", "홀딩스", "상의", "증권")
+              "연맹", "홀딩스", "상의", "증권", "경찰서", "경찰청", "소방서", "소방본부", "지구대", "파출소", "세무서",
+              "우체국", "지방법원", "지방검찰청", "지검", "사령부")
 # words that end like an organisation but are generic on their own
 GENERIC_ORG = frozenset("""협회 위원회 재단 공단 공사 연구원 연구소 대학 대학교 병원 은행 그룹 조합 학회 연합회 협의회
 업종별 정부부처 관계부처 부처 기관 단체 업계 기업 회사 학계 노동계 정부 당국 금융당국 주최측 공사비 대학원생 임원추천

@@ -136,7 +136,7 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     if not words:
         return [], []
     # 문기석 전 대한체육회 부회장; 안재훈 한성케미칼 신임 대표이사: "former", "new" belong to neither
-    words = [w for w in words if w not in _FORMER]
+    words = [w for w in words if w not in _FORMER and w not in _COMPANY_KIND]
     if not words:
         return [], []
     first = words[0]
@@ -150,7 +150,8 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         org_words = words[1:]
         return parts, org_words if _is_org_phrase(org_words, proper) else []
     last = words[-1]
-    if is_korean_name(last) and len(words) > 1 and _is_org_phrase(words[:-1], proper):
+    # 해운대경찰서 수사과 김도윤 경감: the organisation, a department, the name
+    if is_korean_name(last) and len(words) > 1 and _is_org_phrase(_department(words[:-1])[0], proper):
         return [last], words[:-1]
     if is_korean_name(last) and len(words) == 1:
         return [last], []
@@ -199,7 +200,10 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
         len(x) >= 2 and not is_place(x) and title_of(x) is None and x not in _NOT_ORG for x in words)
 
 
-_NOT_ORG = frozenset("등 및 겸 전 현 지역 업종 부문 분야 마무리 외국 주한 국내 해외 관계자 대표 각 모든 이날 당시 신임 전임".split())
+_NOT_ORG = frozenset("""등 및 겸 전 현 지역 업종 부문 분야 마무리 외국 주한 국내 해외 관계자 대표 각 모든 이날 당시 신임 전임
+소속사 계열사 자회사 협력사 운영사 제작사 배급사 모회사 고객사 투자사 본사 회사""".split())
+# "소속사 모던레코드 장도현 대표": a word for the kind of company, before its name
+_COMPANY_KIND = frozenset("소속사 계열사 자회사 협력사 운영사 제작사 배급사 모회사 고객사 투자사".split())
 
 
 def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | None, str]:

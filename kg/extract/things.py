@@ -335,10 +335,16 @@ def _awards(doc: Doc, sent: Sentence) -> None:
             if part in LEX.honours or part.endswith(_LONG_HONOURS):
                 _add(doc, sent, A, part, w, "award:honours")
                 continue
-            # "대통령 표창", "국무총리 표창": a body and a commendation in two words
-            if part in ("표창", "상") and i > 0 and words[i - 1].bare and (
-                    words[i - 1].stem in ("대통령", "국무총리", "장관", "부총리") or body_of(words[i - 1].stem)):
+            # "대통령 표창", "국무총리 표창", "부산경찰청장 감사장": who gives it, then the commendation
+            giver = words[i - 1].stem if i > 0 and words[i - 1].bare else ""
+            if part in ("표창", "상", "감사장", "공로패", "표창장") and giver and (
+                    giver in ("대통령", "국무총리", "장관", "부총리") or body_of(giver)
+                    or (title_of(giver) or "").endswith(("청장", "시장", "장관", "총장", "지사", "군수", "구청장", "위원장", "회장"))):
                 _add(doc, sent, A, f"{words[i - 1].stem} {part}", words[i - 1], "award:commendation")
+                continue
+            if (receiving and i > 0 and words[i - 1].text in ("올해의", "이달의") and re.fullmatch(r"[가-힣]{2,5}", part)
+                    and not part.endswith("상") and w.particle in ("은", "는", "을", "를", "") and not is_korean_name(part)):
+                _add(doc, sent, A, f"{words[i - 1].text} {part}", words[i - 1], "award:of-the-year")  # 올해의 노래
                 continue
             if not receiving or len(part) < 3 or part in _NOT_AWARDS:
                 continue

@@ -24,7 +24,7 @@ from .ids import slugify, url_slug
 from .jsonl import Record, records
 from .metadata import parse_date, read_metadata
 from .problems import OnError, raise_error, warn
-from .sniff import SUFFIXES, Format, binary_kind, looks_like_json_lines, sniff
+from .sniff import SUFFIXES, Format, binary_kind, sniff
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -217,11 +217,13 @@ def _too_big(what: str, size: int, limit: int) -> str:
 
 
 def _json_lines_start(data: bytes, suffix: str) -> bool:
-    """Whether big ``data`` is JSON Lines, which holds many articles and may be any size."""
-    if suffix.lower() in _JSON_LINES_SUFFIXES:
-        return True
-    head = data[:65536].split(b"\n", 1)[0]
-    return looks_like_json_lines(head.decode("utf-8", "replace"))
+    """Whether big ``data`` will be read as JSON Lines (as ``sniff`` decides),
+    which holds many articles and so may be any size."""
+    known = SUFFIXES.get(suffix.lower())
+    if known is not None:
+        return known is Format.JSON_LINES
+    head = data[:65536].decode("utf-8", "replace")
+    return sniff(head.split("\n", 1)[0], suffix) is Format.JSON_LINES
 
 
 def _os_problem(exc: OSError) -> str:
