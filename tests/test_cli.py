@@ -152,3 +152,30 @@ def test_every_command_and_option_has_help():
         for param in command.params:
             if param.param_type_name == "option":
                 assert param.help, f"{name} {param.opts}"
+
+
+def test_an_update_leaves_the_graph_file_untouched(built):
+    before = (built / "graph.ttl").read_bytes()
+    for update in ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "CLEAR ALL", "LOAD <http://example.org/x.ttl>"):
+        proc = kg("query", update, "--graph", str(built / "graph.ttl"))
+        assert proc.returncode == 1
+        assert proc.stderr == ("error: SPARQL updates are not allowed: kg query is read-only "
+                               "(use SELECT, ASK, CONSTRUCT or DESCRIBE)\n")
+    assert (built / "graph.ttl").read_bytes() == before
+
+
+def test_a_service_call_is_refused_in_one_line(built):
+    proc = kg("query", "SELECT * WHERE { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }",
+              "--graph", str(built))
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: SERVICE clauses are not allowed") and proc.stderr.count("\n") == 1
+    assert proc.stdout == ""
+
+
+def test_a_runaway_query_is_stopped_at_the_timeout_with_a_clear_message(built):
+    # five unconstrained patterns over the sample's triples: years of work for rdflib
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    proc = kg("query", heavy, "--graph", str(built), "--timeout", "0.5")
+    assert proc.returncode == 1
+    assert proc.stderr == ("error: the query did not finish within 0.5 s and was stopped: narrow its patterns, "
+                           "add a LIMIT, or allow more time\n")

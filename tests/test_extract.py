@@ -416,3 +416,11 @@ def test_commendations_and_categories(text, award):
 ])
 def test_more_event_words(text, event):
     assert event in names(extract(text), T.EVENT)
+
+
+@pytest.mark.parametrize("text, person, org, title", [
+    ("대통령표창은 누리진경찰서 강력팀 여하준 경위가 받았다.", "여하준", "누리진경찰서", "강력팀 경위"),
+    ("한빛대학교 IT대학 은채율 교수가 참석했다.", "은채율", "한빛대학교", "IT대학 교수"),
+])
+def test_a_sub_unit_stays_in_the_title(text, person, org, title):
+    assert (person, org, title) in posts(extract(text))

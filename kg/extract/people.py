@@ -168,7 +168,8 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     return [], []
 
 
-_DEPARTMENT = re.compile(r".*(학과|학부|전공|연구실|법전원|의과대학|대학원|본부|사업부|연구소|연구원|실|국|과)$")
+_DEPARTMENT = re.compile(r".*(학과|학부|전공|연구실|법전원|의과대학|대학원|본부|사업부|연구소|연구원|실|국|과|팀|기동대|지구대|"
+                         r"파출소|센터|단)$|.+대학$")
 
 
 def _department(org_words: list[str]) -> tuple[list[str], str]:

@@ -108,6 +108,8 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                     or body_of(words[j - 1].stem)):
                 j -= 1
             name = " ".join([x.stem for x in words[j:i]] + [stem])
+            if j < i and re.search(r"(대학|학과|학부|대학원|팀|기동대|지구대)$", stem):
+                continue  # 한빛대학교 IT대학: a college of the university, not a body of its own
             if j < i and title_of(stem) is None:
                 _add(doc, sent, O, name, words[j], "org:suffix-phrase", _alias_from_paren(w))
             else:
