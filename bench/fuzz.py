@@ -5,8 +5,9 @@
 Runs each property of tests/properties.py in turn, in rounds of fresh random
 inputs (Hypothesis generating, without shrinking, so a round takes seconds),
 until the time is up, then prints how many inputs each property was tried on
-and every failure: the input (as a Python literal, to paste into a test) and
-the error. Exit status 1 when anything failed.
+and each distinct failure (by its error) with how often it occurred, the first
+input that gave it (as a Python literal, to paste into a test) and the error.
+Exit status 1 when anything failed.
 """
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ ROUND = settings(max_examples=200, deadline=None, database=None, phases=[Phase.g
                  suppress_health_check=list(HealthCheck))
 
 
-def fuzz(name: str, until: float) -> tuple[int, list[tuple[object, str]]]:
-    """Inputs tried and failures (input, error) for one property, until ``until`` (time.monotonic)."""
+def fuzz(name: str, until: float) -> tuple[int, list[tuple[str, object, str]]]:
+    """Inputs tried and failures (where, input, error) for one property, until ``until`` (time.monotonic)."""
     strategy, check = PROPERTIES[name]
     tried, failures, current = 0, [], []
 
@@ -49,9 +50,11 @@ def fuzz(name: str, until: float) -> tuple[int, list[tuple[object, str]]]:
     while time.monotonic() < until:
         try:
             one()
-        except Exception:  # noqa: BLE001 - every failure is reported, then the fuzzing goes on
-            error = traceback.format_exc(limit=-3).strip().splitlines()
-            failures.append((current[0] if current else None, "\n    ".join(error[-6:])))
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, then the fuzzing goes on
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            where = f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno} ({frame.line})"
+            message = traceback.format_exception_only(type(exc), exc)[0].strip()
+            failures.append((where, current[0] if current else None, message[:500]))
     return tried, failures
 
 
@@ -70,9 +73,13 @@ def main() -> None:
         total += tried
         elapsed = time.monotonic() - started
         print(f"{name:8} {tried:7,} inputs in {elapsed:5.0f} s, {len(failures)} failure(s)", flush=True)
-        for value, error in failures:
+        distinct: dict[str, list[tuple[object, str]]] = {}
+        for where, value, error in failures:
+            distinct.setdefault(where, []).append((value, error))
+        for where, same in distinct.items():
             failed = True
-            print(f"  input: {value!r}\n    {error}", flush=True)
+            value, error = same[0]
+            print(f"  {where}: {len(same)} time(s); the first:\n    input: {value!r}\n    {error}", flush=True)
     print(f"total    {total:7,} inputs, {'FAILURES' if failed else 'no failures'}")
     sys.exit(1 if failed else 0)
 

@@ -201,8 +201,7 @@ def export(ds: Dataset, fmt: ExportFormat, out: Path) -> Path:
         return write_atomic(out, buffer.getvalue())
     nodes_path, edges_path = csv_paths(out)
     nodes, edges = _csv_tables(entity_network(union_graph(ds)))
-    write_atomic(edges_path, edges)
-    return write_atomic(nodes_path, nodes)
+    return write_all_atomic({nodes_path: nodes, edges_path: edges})[0]
 
 
 def _jsonld(ds: Dataset) -> str:

@@ -42,7 +42,8 @@ from .read import read_inputs
 from .store import ArticleGraph
 from .vocab import KGR_IRI
 
-BATCH = 1000        # articles linked together and written in one transaction
+BATCH = 1000        # articles linked together
+WRITE = 100         # articles written in one transaction
 _LOOKUP = 256       # articles whose stored hashes are fetched at once
 
 
@@ -143,7 +144,9 @@ def ingest(inputs: Iterable[str | Path], target: Target, *, base_iri: str = KGR_
                                                                   union=getattr(target, "union_default", False)))
         decisions += linked.decisions
         warnings += [w for x in linked.extractions for w in x.warnings]
-        target.write(article_graphs(linked.extractions, base_iri))
+        graphs = article_graphs(linked.extractions, base_iri)
+        for i in range(0, len(graphs), WRITE):  # smaller transactions: Oxigraph holds each in memory
+            target.write(graphs[i:i + WRITE])
         for x in chunk:
             if str(article_iri(x.article.id, base_iri)) in tally.existing:
                 tally.replaced += 1

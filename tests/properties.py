@@ -79,7 +79,7 @@ WORDS = ["은 ", "는 ", "이 ", "가 ", "을 ", "를 ", "의 ", "에서 ", "와
          "/사진=오세은 기자\n", "공유하기\n", "그는 ", "오 장관은 "]
 MARKS = ['"', "'", "“", "”", "‘", "’", "「", "」", "『", "』", "《", "》", "〈", "〉", "(", ")", "[", "]", "{", "}",
          "<", ">", "·", "ㆍ", "‧", "・", "…", ",", ".", "=", "/", "\\", "▲", "|", "-", "~", "\t", "\u200b", "\ufeff",
-         "\x00", "\x1b", "\u2028", "\ufffd"]
+         "\x00", "\x1b", "\x85", "\u2028", "\ufffd", "\ud800", "\udfff"]
 
 hangul_syllable = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)
 any_character = st.characters(exclude_categories=())  # lone surrogates and controls included
