@@ -39,7 +39,7 @@ def build(inputs: tuple[str, ...], out_dir: str, base_iri: str | None, no_html: 
     """Build the graph from articles: files, directories, JSON Lines or - for stdin.
 
     Exit status: 0 when every input was built, 2 when some could not be read
-    (listed as failed), 1 when nothing could be built.
+    (listed as failed), 1 when nothing could be built or the outputs not written.
     """
     from .api import build as build_graph
 

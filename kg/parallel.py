@@ -18,6 +18,9 @@ bug and propagates.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +41,23 @@ def warm_up() -> None:
     from .extract.analysis import kiwi
 
     kiwi().split_into_sents("가.", return_tokens=True)
+
+
+def _worker_start() -> None:
+    """A process-pool worker: leave with the parent, then load Kiwi.
+
+    A worker blocks on its task queue, so a parent killed outright (SIGKILL,
+    SIGTERM without cleanup) would leave it holding Kiwi's 500 MB for good.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+    warm_up()
 
 
 def extract_chunk(articles: list[Article]) -> list[Extraction | tuple[str, str]]:
@@ -91,7 +111,7 @@ def _in_processes(articles: Iterable[Article], workers: int, chunk: int) -> Iter
     # spawn, not fork: a forked child would inherit the parent's threads' locks
     # (tqdm's monitor, a server's) and Python 3.14 stops defaulting to fork anyway
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start) as pool:
         yield from _in_order(lambda c: pool.submit(extract_chunk, c), _chunks(articles, chunk),
                              workers * WINDOW_PER_WORKER)
 

@@ -251,6 +251,22 @@ def test_an_unreadable_file_and_a_symlink_loop_cost_only_themselves(tmp_path, mo
     assert str(good) not in " ".join(map(str, summary.failures))
 
 
+def test_an_extractor_bug_costs_only_its_article(tmp_path, monkeypatch):
+    good, legacy = write(tmp_path / "good.txt", GOOD), write(tmp_path / "legacy.txt", LEGACY)
+    real_extract = kg.api.extract
+
+    def extract_with_a_bug(article):
+        if article.id == "legacy":
+            raise IndexError("list index out of range")
+        return real_extract(article)
+
+    monkeypatch.setattr("kg.api.extract", extract_with_a_bug)
+    summary = build(tmp_path, good, legacy)
+    assert summary.articles == 1
+    assert summary.failures == (Failure(str(legacy), "the extractor failed on article legacy (IndexError: list "
+                                        "index out of range); this is a bug in kg, please report it with the article"),)
+
+
 # -- size: a limit, checked before reading ------------------------------------------------------------
 
 
@@ -304,6 +320,15 @@ def test_json_lines_may_be_any_size_but_each_line_is_one_article(tmp_path):
     # but a .txt file is one article, whatever it holds
     with pytest.raises(InputError, match="feed.txt: file is"):
         read_bytes(data, "feed.txt", errors.append, max_bytes=limit)
+
+
+def test_a_json_lines_page_without_text_names_its_line(tmp_path):
+    lines = [json.dumps({"text": GOOD}, ensure_ascii=False),
+             json.dumps({"html": "<html><body><nav><a href='/'>홈</a></nav></body></html>"}, ensure_ascii=False)]
+    errors: list[InputError] = []
+    articles = read_bytes("\n".join(lines).encode("utf-8"), "pages.jsonl", errors.append)
+    assert [a.id for a in articles] == ["pages-1"]
+    assert [str(e) for e in errors] == ["pages.jsonl:2: no article text found in the HTML page"]
 
 
 def test_standard_input_over_the_limit_is_refused(tmp_path):

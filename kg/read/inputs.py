@@ -330,7 +330,7 @@ def _article(
         text=cleaned,
         source=source,
         title=_one_line(title, where) or meta.headline,
-        published=_given_date(published, source) or meta.published,
+        published=_given_date(published, where) or meta.published,
         author=meta.author,
         publisher=meta.publisher,
         url=url,
@@ -360,11 +360,14 @@ def _from_record(record: Record, source: str, stem: str) -> Article:
     where = f"{source}:{record.line}"
     _check_url(record.url, where)
     if record.text is None and record.html is not None:
-        article = _from_html(record.html, source, article_id, record.url, where)
+        try:
+            article = _from_html(record.html, source, article_id, record.url, where)
+        except InputError as error:  # a page without text: name the line that held it
+            raise InputError(error.source, error.problem, record.line) from error
         return replace(
             article,
             title=_one_line(record.title, where) or article.title,
-            published=_given_date(record.published, source) or article.published,
+            published=_given_date(record.published, where) or article.published,
         )
     assert record.text is not None
     return _article(
