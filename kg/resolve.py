@@ -228,21 +228,29 @@ def _merge_typos(res: Resolution, doc: Doc, mentions: list[Mention]) -> None:
             if f.object:
                 posts[f.subject[1]].add("org:" + res.find(f.object)[1])
     people = sorted(counts, key=lambda n: (-counts[n], _first(mentions, n)))
-    for i, a in enumerate(people):
-        for b in people[i + 1:]:
-            if abs(len(a) - len(b)) > 1 or not posts[a] or not posts[b]:
-                continue  # nothing to compare: skip the letter-by-letter distance
-            shared = posts[a] & posts[b]
-            same_org = any(p.startswith("org:") for p in shared)
-            # titles agree when one ends the other: 회장 and 누리회장 (an organisation written into the title)
-            same_title = any(x.startswith("title:") and y.startswith("title:") and (x.endswith(y[6:]) or y.endswith(x[6:]))
-                             for x in posts[a] for y in posts[b])
-            # one letter off with the same organisation or title (정광천/정관천), or one whole
-            # syllable off when both the organisation and the title agree (김명진/정명진 메인비즈협회장)
-            if (jamo_distance(a, b) == 1 and (same_org or same_title)) or (
-                    _syllable_distance_one(a, b) and same_org and same_title):
-                res.merge((P, b), (P, a))
-                res.merged_typos.append((b, a))
+    rank = {name: i for i, name in enumerate(people)}
+    # both typo rules keep the number of syllables and change one of them: names that differ
+    # only at one place share a key with that place masked, so only those pairs are compared
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for name in people:
+        if posts[name]:
+            for k in range(len(name)):
+                buckets[name[:k] + "\0" + name[k + 1:]].append(name)
+    pairs = sorted({(x, y) if rank[x] < rank[y] else (y, x)
+                    for group in buckets.values() for x in group for y in group if x != y},
+                   key=lambda p: (rank[p[0]], rank[p[1]]))
+    for a, b in pairs:
+        shared = posts[a] & posts[b]
+        same_org = any(p.startswith("org:") for p in shared)
+        # titles agree when one ends the other: 회장 and 누리회장 (an organisation written into the title)
+        same_title = any(x.startswith("title:") and y.startswith("title:") and (x.endswith(y[6:]) or y.endswith(x[6:]))
+                         for x in posts[a] for y in posts[b])
+        # one letter off with the same organisation or title (정광천/정관천), or one whole
+        # syllable off when both the organisation and the title agree (김명진/정명진 메인비즈협회장)
+        if (jamo_distance(a, b) == 1 and (same_org or same_title)) or (
+                _syllable_distance_one(a, b) and same_org and same_title):
+            res.merge((P, b), (P, a))
+            res.merged_typos.append((b, a))
 
 
 def _first(mentions: list[Mention], name: str) -> int:

@@ -54,3 +54,16 @@ def test_an_abbreviation_and_the_full_name_are_one_organisation():
     x = kg.extract(kg.read_text("한국과학기술연구원(KIST)은 새 기술을 공개했다. KIST는 내년에 상용화한다.", source="t.txt"))
     orgs = [(e.name, e.aliases) for e in x.entities if e.type is T.ORGANIZATION]
     assert orgs == [("한국과학기술연구원", ("KIST",))]
+
+
+def test_a_typo_is_found_among_many_people():
+    # names are compared only with names one syllable away (masked-syllable buckets), not all pairs
+    crowd = " ".join(f"김{chr(0xAC00 + i)}{chr(0xAC00 + 2 * i)} 한빛{chr(0xAC00 + i)}정밀 대표" for i in range(300))
+    text = crowd + " 도민재 누리협회 회장이 왔다. 도민제 누리협회 회장이 인사했다."
+    found = dict(people(text))
+    assert found["도민재"] == ("도민제",) and "도민제" not in found
+
+
+def test_a_lone_surrogate_in_an_article_built_directly():
+    x = kg.extract(kg.Article(id="a", text="오하늘 환경부 장관은 \ud800 말했다.", source="s"))
+    assert any(e.name == "오하늘" for e in x.entities)

@@ -91,6 +91,8 @@ class Sentence:
 
 def analyse(text: str) -> list[Sentence]:
     """Split the article text into sentences of words, with absolute offsets."""
+    # a lone surrogate (from a broken JSON escape) cannot reach Kiwi; U+FFFD keeps every offset
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     sentences: list[Sentence] = []
     offset = 0
     paragraphs = text.split("\n")
