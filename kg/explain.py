@@ -150,15 +150,24 @@ def _is_entity(graph: Graph, node: Node) -> bool:
     return any(t in _CORE_TYPES for t in graph.objects(node, RDF.type))
 
 
-def _find(graph: Graph, name: str) -> list[URIRef]:
-    names = _entity_names(graph)
+def match_names(names: dict[Node, set[str]], name: str) -> tuple[list[Node], list[str]]:
+    """The entities a name finds (exact first, then ignoring case and spaces), and close names when none.
+
+    Shared by ``kg explain`` and ``kg view --focus``; each words its own error.
+    """
     for norm in (_exact, _loose):
         wanted = norm(name)
         found = sorted(node for node, forms in names.items() if any(norm(f) == wanted for f in forms))
         if found:
-            return found
+            return found, []
     every = sorted({f for forms in names.values() for f in forms})
-    close = difflib.get_close_matches(_exact(name), every, n=3, cutoff=0.6)
+    return [], difflib.get_close_matches(_exact(name), every, n=3, cutoff=0.6)
+
+
+def _find(graph: Graph, name: str) -> list[URIRef]:
+    found, close = match_names(_entity_names(graph), name)
+    if found:
+        return found
     hint = f"close names: {', '.join(close)}" if close else "check the spelling, or the graph given with --graph"
     raise KGError(f"no entity named {name!r} in the graph (by rdfs:label or skos:altLabel); {hint}")
 

@@ -19,8 +19,6 @@ view shows the same evidence as for the whole graph.
 """
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import KGError
+from .explain import match_names
 from .graph import bind_prefixes
 from .models import EntityType, Predicate
 from .vocab import KGO, PROV, SCHEMA
@@ -101,27 +100,15 @@ def write_view(graph: Graph, out: Path, *, focus: str | None = None, depth: int 
 # -- finding the focus -----------------------------------------------------------------
 
 
-def _exact(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip()
-
-
-def _loose(text: str) -> str:
-    return "".join(_exact(text).casefold().split())
-
-
 def _find(graph: Graph, entities: set[Node], name: str) -> list[Node]:
     names: dict[Node, set[str]] = {}
     for predicate in (RDFS.label, SKOS.altLabel):
         for s, o in graph.subject_objects(predicate):
             if s in entities and isinstance(o, Literal):
                 names.setdefault(s, set()).add(str(o))
-    for norm in (_exact, _loose):
-        wanted = norm(name)
-        found = sorted(node for node, forms in names.items() if any(norm(f) == wanted for f in forms))
-        if found:
-            return found
-    every = sorted({f for forms in names.values() for f in forms})
-    close = difflib.get_close_matches(_exact(name), every, n=3, cutoff=0.6)
+    found, close = match_names(names, name)
+    if found:
+        return found
     hint = f"close names: {', '.join(close)}" if close else "check the spelling, or the graph given"
     raise KGError(f"--focus {name!r}: no entity has that rdfs:label or skos:altLabel; {hint}")
 
