@@ -17,10 +17,10 @@ from pathlib import Path
 from .config import BuildConfig
 from .errors import InputError, KGError
 from .export import write_build
-from .extract import extract
 from .graph import build_dataset
 from .linking import LinkDecision, LinkOutcome, link
 from .models import Article, Extraction
+from .parallel import extract_all, extract_one
 from .read import read_inputs
 from .read.problems import collected_warnings
 
@@ -86,35 +86,56 @@ class BuildSummary:
         }
 
 
-def extract_articles(articles: Iterable[Article], failures: list[Failure]) -> Iterator[Extraction]:
-    """Extract each article; one that fails is recorded and skipped, never the end of the batch.
+class Repeats:
+    """Articles given more than once (the same text saved under two names): each text is built once.
 
-    Any other exception is a bug in the extractor; it too costs only its
-    article, recorded with the exception so it can be reported.
+        repeats = Repeats()
+        extractions = repeats.settle([extract(a) for a in repeats.unique(articles)])
+        repeats.messages()   # one line per copy left out
+
+    ``unique`` lets the first copy of each text through as the articles
+    stream by; ``settle`` then swaps in the copy with the smallest id (and
+    source), so which copy is built does not depend on the input order. Only
+    the key of a first copy is kept, never its text: memory stays flat.
     """
-    for article in articles:
-        try:
-            yield extract(article)
-        except KGError as exc:
-            failures.append(Failure(article.source, str(exc)))
-        except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands
-            reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-            failures.append(Failure(article.source, f"the extractor failed on article {article.id} ({reason}); "
-                                                    "this is a bug in kg, please report it with the article"))
 
+    def __init__(self) -> None:
+        self._first: dict[bytes, tuple[str, str]] = {}      # text digest → (id, source) of the first copy
+        self._later: dict[bytes, list[Article]] = {}         # text digest → the copies after it
+        self._kept: dict[bytes, tuple[str, str]] = {}        # text digest → the copy built, once settled
 
-def unique_articles(articles: Iterable[Article], repeats: list[str]) -> Iterator[Article]:
-    """The articles, each text once: a repeat (the same article saved twice under
-    two names) is left out and noted in ``repeats``; the first copy is built."""
-    first: dict[bytes, Article] = {}
-    for article in articles:
-        digest = hashlib.sha256(article.text.encode("utf-8")).digest()
-        kept = first.setdefault(digest, article)
-        if kept is article:
-            yield article
-        else:
-            repeats.append(f"{article.source} ({article.id}): same article text as {kept.source} ({kept.id}); "
-                           f"built once, as {kept.id}")
+    def unique(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles, each text once (its first copy)."""
+        for article in articles:
+            digest = hashlib.sha256(article.text.encode("utf-8")).digest()
+            if digest in self._first:
+                self._later.setdefault(digest, []).append(article)
+            else:
+                self._first[digest] = (article.id, article.source)
+                yield article
+
+    def settle(self, extractions: list[Extraction]) -> list[Extraction]:
+        """``extractions`` with each repeated text built from its copy with the smallest id."""
+        at = {(x.article.id, x.article.source): i for i, x in enumerate(extractions)}
+        for digest, later in self._later.items():
+            first = self._first[digest]
+            keep = min(later, key=lambda a: (a.id, a.source))
+            if (keep.id, keep.source) < first and first in at:
+                rebuilt = extract_one(keep)
+                if isinstance(rebuilt, Extraction):  # the same text: it fails only where the first did
+                    extractions[at[first]] = rebuilt
+                    self._kept[digest] = (keep.id, keep.source)
+        return extractions
+
+    def messages(self) -> list[str]:
+        """One line per copy left out, naming the copy built."""
+        out = []
+        for digest, later in self._later.items():
+            kept_id, kept_source = self._kept.get(digest, self._first[digest])
+            copies = sorted({self._first[digest], *((a.id, a.source) for a in later)} - {(kept_id, kept_source)})
+            out += [f"{source} ({id_}): same article text as {kept_source} ({kept_id}); built once, as {kept_id}"
+                    for id_, source in copies]
+        return sorted(out)
 
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig = BuildConfig(), *,
@@ -132,21 +153,17 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig
     def report(err: InputError) -> None:
         failures.append(Failure(err.source if err.line is None else f"{err.source}:{err.line}", err.problem))
 
-    repeats: list[str] = []
+    repeats = Repeats()
     # reading is lazy, so its warnings (damaged bytes, no Korean text …) arrive during extraction
     with collected_warnings() as read_warnings:
-        articles = unique_articles(read_inputs(inputs, on_error=report, max_bytes=config.max_article_bytes), repeats)
+        articles = repeats.unique(read_inputs(inputs, on_error=report, max_bytes=config.max_article_bytes))
         if config.progress and sys.stderr.isatty():
             from tqdm import tqdm
 
             articles = tqdm(articles, desc="articles", unit="article", file=sys.stderr)
-        if workers > 1 or dask:
-            from .parallel import extract_all
-
-            extractions = list(extract_all(articles, lambda source, problem: failures.append(Failure(source, problem)),
-                                           workers=workers, dask=dask))
-        else:
-            extractions = list(extract_articles(articles, failures))
+        extractions = list(extract_all(articles, lambda source, problem: failures.append(Failure(source, problem)),
+                                       workers=workers, dask=dask))
+    extractions = repeats.settle(extractions)
     if not extractions:
         reasons = "; ".join(str(f) for f in failures) or "no articles found in the inputs"
         raise KGError(f"nothing to build: {reasons}")
@@ -161,7 +178,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, config: BuildConfig
         html = html_page(union_graph(dataset))
     # every output is serialised before any is written: a failure leaves the previous build whole
     outputs = write_build(dataset, Path(out_dir), html=html)
-    return _summary(extractions, failures, outputs, linked.decisions, (*read_warnings, *repeats))
+    return _summary(extractions, failures, outputs, linked.decisions, (*read_warnings, *repeats.messages()))
 
 
 def _summary(extractions: list[Extraction], failures: list[Failure], outputs: dict[str, Path],

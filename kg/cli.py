@@ -104,9 +104,12 @@ _STORE_HELP = "A kg store directory (kg ingest --store) instead of a graph file.
               help="Extract in this many processes.")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS", help="Extract on a Dask cluster.")
 @click.option("--force", is_flag=True, help="Extract every article again, even unchanged ones.")
+@click.option("--batch", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Articles linked and written together (smaller: less memory, stored sooner).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 def ingest(inputs: tuple[str, ...], store: str | None, endpoint: str | None, graph_store: str | None,
-           base_iri: str | None, workers: int, dask_address: str | None, force: bool, as_json: bool) -> None:
+           base_iri: str | None, workers: int, dask_address: str | None, force: bool, batch: int,
+           as_json: bool) -> None:
     """Add articles to a store, one named graph each; unchanged articles are skipped.
 
     Credentials for --endpoint come from KG_ENDPOINT_TOKEN, or KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.
@@ -117,7 +120,7 @@ def ingest(inputs: tuple[str, ...], store: str | None, endpoint: str | None, gra
     try:
         with _target(store, endpoint, graph_store, create=True) as target:
             summary = ingest_articles(list(inputs), target, base_iri=base_iri or KGR_IRI, workers=workers,
-                                      dask=dask_address, force=force)
+                                      dask=dask_address, force=force, batch=batch)
     except KGError as exc:
         _fail(exc)
     _report(summary, as_json)

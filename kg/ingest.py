@@ -30,7 +30,7 @@ from typing import Protocol
 
 from rdflib import URIRef
 
-from .api import Failure
+from .api import Failure, Repeats
 from .errors import InputError, KGError
 from .graph import build_dataset
 from .iri import article_iri
@@ -39,6 +39,7 @@ from .linking import LinkDecision, LinkOutcome, link
 from .models import Article, Extraction
 from .parallel import extract_all
 from .read import read_inputs
+from .read.problems import collected_warnings
 from .store import ArticleGraph
 from .vocab import KGR_IRI
 
@@ -132,26 +133,31 @@ def ingest(inputs: Iterable[str | Path], target: Target, *, base_iri: str = KGR_
     def report(err: InputError) -> None:
         failures.append(Failure(err.source if err.line is None else f"{err.source}:{err.line}", err.problem))
 
-    articles = _changed(read_inputs(inputs, on_error=report), target, base_iri, force, tally)
-    extractions: Iterator[Extraction] = extract_all(articles, lambda s, p: failures.append(Failure(s, p)),
-                                                    workers=workers, dask=dask)
-    if progress and sys.stderr.isatty():
-        from tqdm import tqdm
+    repeats = Repeats()  # within one ingest; the first copy given is stored
+    # reading is lazy: its warnings (damaged bytes, no Korean text …) arrive while the loop runs
+    with collected_warnings() as read_warnings:
+        articles = _changed(repeats.unique(read_inputs(inputs, on_error=report)), target, base_iri,
+                            force, tally)
+        extractions: Iterator[Extraction] = extract_all(articles, lambda s, p: failures.append(Failure(s, p)),
+                                                        workers=workers, dask=dask)
+        if progress and sys.stderr.isatty():
+            from tqdm import tqdm
 
-        extractions = tqdm(extractions, desc="articles", unit="article", file=sys.stderr)
-    while chunk := list(islice(extractions, batch)):
-        linked = link_to_known(link(chunk), Known.look_up(target.select, chunk, base_iri,
-                                                                  union=getattr(target, "union_default", False)))
-        decisions += linked.decisions
-        warnings += [w for x in linked.extractions for w in x.warnings]
-        graphs = article_graphs(linked.extractions, base_iri)
-        for i in range(0, len(graphs), WRITE):  # smaller transactions: Oxigraph holds each in memory
-            target.write(graphs[i:i + WRITE])
-        for x in chunk:
-            if str(article_iri(x.article.id, base_iri)) in tally.existing:
-                tally.replaced += 1
-            else:
-                tally.added += 1
+            extractions = tqdm(extractions, desc="articles", unit="article", file=sys.stderr)
+        while chunk := list(islice(extractions, batch)):
+            linked = link_to_known(link(chunk), Known.look_up(target.select, chunk, base_iri,
+                                                              union=getattr(target, "union_default", False)))
+            decisions += linked.decisions
+            warnings += [w for x in linked.extractions for w in x.warnings]
+            graphs = article_graphs(linked.extractions, base_iri)
+            for i in range(0, len(graphs), WRITE):  # smaller transactions: Oxigraph holds each in memory
+                target.write(graphs[i:i + WRITE])
+            for x in chunk:
+                if str(article_iri(x.article.id, base_iri)) in tally.existing:
+                    tally.replaced += 1
+                else:
+                    tally.added += 1
+    warnings = [*read_warnings, *repeats.messages(), *warnings]
     return IngestSummary(tally.added, tally.replaced, tally.unchanged, tuple(failures), tuple(warnings),
                          tuple(decisions), time.perf_counter() - started, str(target.path))
 

@@ -11,9 +11,9 @@ window of chunks is in flight: memory stays flat however many articles stream
 through. Each worker loads Kiwi once (2 s, 500 MB) and keeps it for every
 chunk it is given.
 
-An article whose extraction raises a KGError is handed to ``on_failure(source,
-problem)`` and left out, as in a one-process build; any other exception is a
-bug and propagates.
+An article whose extraction fails is handed to ``on_failure(source, problem)``
+and left out, wherever it ran: a KGError with its message, any other exception
+(a bug in kg) with its type and text, so one article never ends a batch.
 """
 from __future__ import annotations
 
@@ -60,15 +60,21 @@ def _worker_start() -> None:
     warm_up()
 
 
+def extract_one(article: Article) -> Extraction | tuple[str, str]:
+    """The article's extraction, or (source, problem) when it cannot be extracted."""
+    try:
+        return extract(article)
+    except KGError as exc:
+        return article.source, str(exc)
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        return article.source, (f"the extractor failed on article {article.id} ({reason}); "
+                                "this is a bug in kg, please report it with the article")
+
+
 def extract_chunk(articles: list[Article]) -> list[Extraction | tuple[str, str]]:
     """Each article's extraction, or (source, problem) for one that could not be extracted."""
-    out: list[Extraction | tuple[str, str]] = []
-    for article in articles:
-        try:
-            out.append(extract(article))
-        except KGError as exc:
-            out.append((article.source, str(exc)))
-    return out
+    return [extract_one(article) for article in articles]
 
 
 def extract_all(articles: Iterable[Article], on_failure: OnFailure, *, workers: int = 1,
@@ -81,7 +87,7 @@ def extract_all(articles: Iterable[Article], on_failure: OnFailure, *, workers: 
     elif workers > 1:
         results = _in_processes(articles, workers, chunk)
     else:
-        results = (r for a in articles for r in extract_chunk([a]))
+        results = (extract_one(a) for a in articles)
     for result in results:
         if isinstance(result, Extraction):
             yield result
@@ -135,4 +141,4 @@ def _on_dask(articles: Iterable[Article], address: str, chunk: int) -> Iterator[
         client.close()
 
 
-__all__ = ["CHUNK", "extract_all", "extract_chunk", "warm_up"]
+__all__ = ["CHUNK", "extract_all", "extract_chunk", "extract_one", "warm_up"]

@@ -19,6 +19,7 @@ import pytest
 from rdflib import Dataset, URIRef
 
 import kg
+import kg.parallel
 from kg.api import Failure
 from kg.config import BuildConfig
 from kg.errors import InputError
@@ -203,12 +204,24 @@ def test_the_same_article_under_two_names_is_built_once_and_reported(tmp_path):
     other = write(tmp_path / "b" / "legacy.txt", LEGACY)
     summary = build(tmp_path, tmp_path / "a", tmp_path / "b")
     assert summary.articles == 2
+    # the copy built is the one with the smallest id, whichever came first
     assert summary.warnings == (
-        f"{second} (copy-of-seoul): same article text as {first} (seoul); built once, as seoul",
+        f"{first} (seoul): same article text as {second} (copy-of-seoul); built once, as copy-of-seoul",
     )
     ds = kg.load_graph(tmp_path / "out")
-    assert {str(g.identifier).rsplit("/", 1)[1] for g in ds.graphs() if len(g)} == {"seoul", "legacy"}
+    assert {str(g.identifier).rsplit("/", 1)[1] for g in ds.graphs() if len(g)} == {"copy-of-seoul", "legacy"}
     assert str(other) not in " ".join(summary.warnings)
+
+
+def test_with_repeated_articles_the_order_of_the_inputs_still_does_not_change_a_byte(tmp_path):
+    write(tmp_path / "a" / "seoul.txt", GOOD)
+    write(tmp_path / "b" / "copy of seoul.txt", GOOD)
+    write(tmp_path / "b" / "legacy.txt", LEGACY)
+    outputs = []
+    for order in (["a", "b"], ["b", "a"]):
+        summary = kg.build([str(tmp_path / d) for d in order], tmp_path / "-".join(order), BuildConfig(html=False))
+        outputs.append(((tmp_path / "-".join(order) / "graph.trig").read_bytes(), summary.warnings))
+    assert outputs[0] == outputs[1]
 
 
 def test_a_repeated_json_lines_record_is_built_once(tmp_path):
@@ -251,20 +264,37 @@ def test_an_unreadable_file_and_a_symlink_loop_cost_only_themselves(tmp_path, mo
     assert str(good) not in " ".join(map(str, summary.failures))
 
 
-def test_an_extractor_bug_costs_only_its_article(tmp_path, monkeypatch):
-    good, legacy = write(tmp_path / "good.txt", GOOD), write(tmp_path / "legacy.txt", LEGACY)
-    real_extract = kg.api.extract
+BUG_REPORT = ("the extractor failed on article legacy (IndexError: list index out of range); "
+              "this is a bug in kg, please report it with the article")
+
+
+def with_a_bug_on_legacy(monkeypatch) -> None:
+    real_extract = kg.parallel.extract
 
     def extract_with_a_bug(article):
         if article.id == "legacy":
             raise IndexError("list index out of range")
         return real_extract(article)
 
-    monkeypatch.setattr("kg.api.extract", extract_with_a_bug)
+    monkeypatch.setattr("kg.parallel.extract", extract_with_a_bug)
+
+
+def test_an_extractor_bug_costs_only_its_article(tmp_path, monkeypatch):
+    good, legacy = write(tmp_path / "good.txt", GOOD), write(tmp_path / "legacy.txt", LEGACY)
+    with_a_bug_on_legacy(monkeypatch)
     summary = build(tmp_path, good, legacy)
     assert summary.articles == 1
-    assert summary.failures == (Failure(str(legacy), "the extractor failed on article legacy (IndexError: list "
-                                        "index out of range); this is a bug in kg, please report it with the article"),)
+    assert summary.failures == (Failure(str(legacy), BUG_REPORT),)
+
+
+def test_in_a_worker_process_too_an_extractor_bug_costs_only_its_article(tmp_path, monkeypatch):
+    # what each --workers / --dask worker runs on its chunk of articles
+    [good] = read_file(write(tmp_path / "good.txt", GOOD))
+    [legacy] = read_file(write(tmp_path / "legacy.txt", LEGACY))
+    with_a_bug_on_legacy(monkeypatch)
+    built, failed = kg.parallel.extract_chunk([good, legacy])
+    assert built.article == good
+    assert failed == (str(tmp_path / "legacy.txt"), BUG_REPORT)
 
 
 # -- size: a limit, checked before reading ------------------------------------------------------------

@@ -229,6 +229,24 @@ def test_the_commands_ingest_query_validate_and_remove(tmp_path):
     assert len(proc.stdout.splitlines()) == 2  # header and the one article left
 
 
+def test_an_ingest_lists_bad_files_damaged_text_and_repeats_and_stores_the_rest(tmp_path):
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    expo = (FIXTURES / "expo.txt").read_bytes()
+    (folder / "expo.txt").write_bytes(expo)
+    (folder / "expo-copy.txt").write_bytes(expo)                       # the same article saved twice
+    (folder / "damaged.txt").write_bytes((FIXTURES / "seminar.txt").read_bytes()[:-1] + b"\xed\x95")  # cut UTF-8
+    (folder / "empty.txt").write_bytes(b"")
+    proc = kg("ingest", str(folder), "--store", str(tmp_path / "s"), "--json")
+    assert proc.returncode == 2  # something failed
+    summary = json.loads(proc.stdout)
+    assert summary["added"] == 2  # expo once, the damaged article with its good part
+    assert summary["failed"] == [{"source": str(folder / "empty.txt"), "problem": "empty file, nothing to read"}]
+    assert any(w.startswith(f"{folder / 'damaged.txt'}:") for w in summary["warnings"])
+    assert any(w.startswith(f"{folder / 'expo.txt'} (expo): same article text as {folder / 'expo-copy.txt'}")
+               for w in summary["warnings"])
+
+
 def test_the_union_holds_a_shared_triple_once_until_no_article_has_it(tmp_path):
     ingest_into(tmp_path / "s", "expo", "factory")  # both name 중소벤처기업부 and 김철수
     label = f'SELECT (COUNT(*) AS ?n) WHERE {{ <{KGR}organization/중소벤처기업부> rdfs:label "중소벤처기업부"@ko }}'
