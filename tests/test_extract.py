@@ -116,7 +116,7 @@ def test_awards_and_recipients(text, recipient, award):
 def test_an_award_given_at_the_event_is_a_conferral_there():
     x = extract("'2025 과학기술 시상식'이 서울 코엑스에서 열렸다. 이날 과학기술훈장 창조장은 문세아 한빛대학교 교수가 받았다.")
     (c,) = x.conferrals
-    assert (c.recipient, c.award, c.event) == ("Person/문세아", "Award/창조장", "Event/2025 과학기술 시상식")
+    assert (c.recipient, c.award, c.event) == ("Person/문세아", "Award/과학기술훈장 창조장", "Event/2025 과학기술 시상식")
     assert ("문세아", "participatedIn", "2025 과학기술 시상식") in rels(x)
 
 
@@ -150,6 +150,10 @@ def test_a_city_acting_is_an_organisation_and_as_a_place_a_location():
     # "그는" continues the previous speaker
     ('민서아 한빛대학교 총장은 "연구가 중요하다"고 말했다. 그는 "학생을 돕겠다"고 강조했다.', "민서아",
      ["연구가 중요하다", "학생을 돕겠다"]),
+    # the quotation first, its speaker after it with 이같이 / 이렇게 (one sentence, or the next one)
+    ('“바다가 곧 미래입니다.” 노하람 해솔수산 대표는 기자들과 만나 이같이 말했다. 그는 “수출을 늘리겠다”고 덧붙였다.',
+     "노하람", ["바다가 곧 미래입니다.", "수출을 늘리겠다"]),
+    ('"규제는 부담이 됩니다." 국민의힘 간사인 변주호 의원은 이렇게 반박했다.', "변주호", ["규제는 부담이 됩니다."]),
 ])
 def test_quotes_and_speakers(text, speaker, starts):
     x = extract(text)
@@ -424,3 +428,83 @@ def test_more_event_words(text, event):
 ])
 def test_a_sub_unit_stays_in_the_title(text, person, org, title):
     assert (person, org, title) in posts(extract(text))
+
+
+# -- honours, commendations and plaques ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, recipient, award", [
+    # an order's class and grade are one decoration
+    ("국민훈장 석류장은 하은솔 푸른쉼터 대표가 받았다.", "하은솔", "국민훈장 석류장"),
+    # a commendation named by the body whose head gives it
+    ("마루정밀은 중소벤처기업부 장관 표창을 받았다.", "마루정밀", "중소벤처기업부 장관 표창"),
+    # a plaque handed over by the host
+    ("협회는 기성훈 누리기공 고문에게 공로패를 전달했다.", "기성훈", "공로패"),
+    # a quoted prize name that opens its sentence, right after another sentence
+    ("협회는 기념식을 열었다. '올해의 정밀가공인상'은 탁수민 새결테크 연구소장에게 돌아갔다.", "탁수민", "올해의 정밀가공인상"),
+])
+def test_decorations_commendations_and_plaques(text, recipient, award):
+    x = extract(text)
+    assert award in names(x, T.AWARD)
+    assert (recipient, "receivedAward", award) in rels(x)
+
+
+def test_a_grade_alone_is_not_a_second_decoration():
+    x = extract("근정훈장 홍조근정훈장과 문화훈장 보관문화훈장이 수여됐다. 국민훈장 모란장은 구하람 씨가 받았다.")
+    assert "모란장" not in names(x, T.AWARD) and "국민훈장" not in names(x, T.AWARD)
+    assert "국민훈장 모란장" in names(x, T.AWARD)
+
+
+# -- venues named by their kind of facility, halls inside buildings, cities abroad -------------------
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("설명회는 독일 함부르크의 노르딕 컨벤션센터에서 열렸다.", "노르딕 컨벤션센터"),
+    ("기념식은 서울 영등포구 누리타워 컨퍼런스센터에서 열렸다.", "누리타워 컨퍼런스센터"),
+    ("포럼은 서울 중구 한빛프레스센터에서 열렸다.", "한빛프레스센터"),
+    ("음악회는 서울 종로구 세종문화회관 체임버홀에서 열렸다.", "세종문화회관 체임버홀"),
+    # Kiwi keeps 에 inside the noun ("…컨벤시아에|서")
+    ("심포지엄은 인천 연수구 송도컨벤시아에서 열렸다.", "송도컨벤시아"),
+])
+def test_venues_by_facility_word_and_halls(text, venue):
+    x = extract(text)
+    assert venue in names(x, T.VENUE)
+    assert not any(v != venue and venue.startswith(v) for v in names(x, T.VENUE))  # not the building alone
+
+
+def test_a_city_abroad_locates_the_venue_and_a_city_naming_an_event_is_not_a_place():
+    x = extract("'2025 한빛 설명회'가 네덜란드 암스테르담의 리버 컨벤션센터에서 열렸다. 그는 파리 올림픽을 언급했다.")
+    assert ("리버 컨벤션센터", "locatedIn", "암스테르담") in rels(x)
+    assert "파리" not in names(x, T.LOCATION)
+
+
+# -- foreign names written in Hangul ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, person", [
+    ("남자부에서는 에티오피아의 아베베 게타후가 우승했다.", "아베베 게타후"),
+    ("대통령표창은 필리핀 출신 마리셀 산토스 누리다문화센터 상담팀장에게 수여됐다.", "마리셀 산토스"),
+    ("스리랑카 출신으로 통역 봉사를 해 온 니말 페레라씨는 국민포장을 받았다.", "니말 페레라"),
+    ("베트남 출신으로 귀화한 의사 쩐 반 호아 해솔의원 원장이 상을 받았다.", "쩐 반 호아"),
+])
+def test_foreign_names_marked_by_nationality_occupation_or_ssi(text, person):
+    x = extract(text)
+    assert person in names(x, T.PERSON)
+    assert not any(p != person and (p in person or person in p) for p in names(x, T.PERSON))
+
+
+def test_a_foreign_executive_of_a_company_known_only_by_its_name_and_the_short_form_later():
+    x = extract("하준서 경상남도지사와 마르틴 호이겐스 블라우베르크 에너지 최고경영자(CEO)가 협약서에 서명했다. "
+                "호이겐스 CEO는 \"한국 시장에 오래 머물겠다\"고 말했다.")
+    assert ("마르틴 호이겐스", "블라우베르크 에너지", "최고경영자") in posts(x)
+    assert [q.speaker for q in x.quotes] == ["Person/마르틴 호이겐스"]
+    assert "마르틴" not in names(x, T.ORGANIZATION)
+
+
+@pytest.mark.parametrize("text", [
+    "상은 장남 문태오 씨가 대리 수상했다.",                    # kinship, then a Korean name
+    "배 감독은 선수 개인별 심박수와 바람 데이터를 분석했다.",  # an occupation before ordinary words
+])
+def test_ordinary_words_near_the_foreign_name_cues_are_not_people(text):
+    x = extract(text)
+    assert not any(" " in p for p in names(x, T.PERSON))

@@ -117,7 +117,27 @@ def _merge_split_quotes(sents, para: str):
             merged[-1][2] = merged[-1][2] + list(sent.tokens)
         else:
             merged.append([sent.start, sent.end, list(sent.tokens)])
-    return [tuple(m) for m in merged]
+    return _reattach_leading_quotes([tuple(m) for m in merged], para)
+
+
+_QUOTE_OPENS_SENTENCE = re.compile(r"[.!?]\s+(?=['\"‘“][^'\"‘’“”]+['\"’”]$)")
+
+
+def _reattach_leading_quotes(sents: list[tuple], para: str) -> list[tuple]:
+    """Kiwi may end a sentence after the quoted name that opens the next one
+    ("…전달했다. '올해의 공작기계인상'" | "은 … 돌아갔다."): move the quote over."""
+    out = [list(s) for s in sents]
+    for a, b in zip(out, out[1:]):
+        if b[0] != a[1] or not para[a[1]:a[1] + 1].strip():  # the next sentence goes on without a space
+            continue
+        cut = _QUOTE_OPENS_SENTENCE.search(para, a[0], a[1])
+        if cut is None:
+            continue
+        at = cut.end()
+        a[2], moved = [t for t in a[2] if t.start < at], [t for t in a[2] if t.start >= at]
+        a[1] = cut.start() + 1
+        b[0], b[2] = at, moved + b[2]
+    return [tuple(s) for s in out]
 
 
 def _unbalanced(text: str) -> bool:
@@ -215,6 +235,8 @@ def _word(surface: str, start: int, toks: list[Token], quoted: bool) -> Word:
     else:
         stem = text[: max(0, cut - start)]
         particle = text[len(stem):]
+        if particle == "서" and len(stem) > 2 and stem.endswith("에"):  # "송도컨벤시아에|서": Kiwi kept 에 in the noun
+            stem, particle = stem[:-1], "에서"
     stem_end = start + len(stem.rstrip())  # before quotes are stripped: '"푸른숲' ends where 숲 ends
     stem = stem.strip().strip("'\"‘’“”")
     nominal = bool(stem) and (not in_word or stem[0].isascii()

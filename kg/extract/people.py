@@ -19,7 +19,7 @@ import re
 from ..models import EntityType, Predicate
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
-from .patterns import LEX, body_of, is_date_word, is_korean_name, is_place, org_suffix, title_of
+from .patterns import COMPANY_ENDINGS, LEX, body_of, is_date_word, is_korean_name, is_place, org_suffix, title_of
 
 P, O = EntityType.PERSON, EntityType.ORGANIZATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
@@ -42,6 +42,7 @@ def find_people(doc: Doc) -> None:
         _name_with_age_or_ssi(doc, sent)
         _name_lists(doc, sent)
         _name_in_context(doc, sent)
+        _foreign_names(doc, sent)
     _byline_people(doc)
     _known_names_again(doc)
 
@@ -131,6 +132,13 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
 _FORMER = ("전", "前", "현", "現", "故", "고", "신임", "초대", "당시")
 
 
+def _looks_foreign_part(word: str) -> bool:
+    """호이겐스, 판데르린던: a proper noun that is no Korean name and no organisation, place or title."""
+    return (bool(_FOREIGN_NAME_PART.match(word)) and len(word) >= 3 and not is_korean_name(word) and not _is_orgish(word)
+            and not word.endswith(("대", "사"))  # 바른대 (a university), 운영사
+            and not is_place(word) and not title_of(word) and not body_of(word) and not org_suffix(word))
+
+
 def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Which of the words before a title are the name(s) and which the organisation."""
     if not words:
@@ -146,7 +154,9 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     if (len(words) > 1 and re.fullmatch(r"[가-힣]{4}", first) and first[0] in LEX.surnames and first in proper
             and _is_org_phrase(words[1:], strict=True) and not body_of(first) and not org_suffix(first)):
         return [first], words[1:]
-    if all(is_korean_name(p) for p in parts):
+    # 마르틴 호이겐스 블라우베르크 에너지: a first part that only looks Korean, then more of a foreign name
+    foreign_pair = len(parts) == 1 and len(words) >= 3 and words[1] in proper and _looks_foreign_part(words[1])
+    if all(is_korean_name(p) for p in parts) and not foreign_pair:
         org_words = words[1:]
         return parts, org_words if _is_org_phrase(org_words, proper) else []
     last = words[-1]
@@ -156,15 +166,24 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     if is_korean_name(last) and len(words) == 1:
         return [last], []
     # a foreign name written in Hangul (윌리엄 달리), then (a country and) an organisation
-    for k in range(len(words) - 1, 0, -1):
+    for k in (2, 3):  # foreign names have two parts, sometimes three (응우옌 티 란)
+        if k >= len(words):
+            break
         name_words, org_words = words[:k], words[k:]
         country = bool(org_words) and is_place(org_words[0])
         org_words = [w for w in org_words if not is_place(w)]
         org_words, _ = _department(org_words)
-        if (2 <= k <= 3 and all(_FOREIGN_NAME_PART.match(x) and len(x) >= 2 and x in proper for x in name_words)
-                and org_words and _is_org_phrase(org_words, proper, strict=not country)
-                and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words)):
+        foreign = (all(_FOREIGN_NAME_PART.match(x) and len(x) >= 2 and x in proper for x in name_words)
+                   and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words))
+        if foreign and org_words and _is_org_phrase(org_words, proper, strict=not country):
             return [" ".join(name_words)], words[k:]
+        # 요스트 판데르린던 노르트빈트 오프쇼어 (연구개발총괄): a company known only by its proper name
+        core = list(org_words)
+        while core and core[-1] not in proper and not core[-1].endswith(COMPANY_ENDINGS):
+            core.pop()  # a unit after the company ("연구개발총괄"), not its name
+        if foreign and k == 2 and core and len(core) <= 3 and core[0] in proper and all(
+                x in proper or x.endswith(COMPANY_ENDINGS) for x in core):
+            return [" ".join(name_words)], core
     return [], []
 
 
@@ -369,6 +388,98 @@ def _name_in_context(doc: Doc, sent: Sentence) -> None:
             doc.add(Mention(P, name, w.start, w.start + len(name), sent.index, "person:context"))
 
 
+def _name_part(w: Word) -> bool:
+    """A word that can be part of a foreign name written in Hangul (요스트, 판데르린던, 응우옌, 티)."""
+    stem = _clean(w.stem)
+    return (bool(_FOREIGN_NAME_PART.match(stem)) and not w.quoted and not is_place(stem) and not title_of(stem)
+            and not _is_orgish(stem) and not is_date_word(stem) and stem not in _OCCUPATIONS and stem not in _NOT_ORG
+            and not body_of(stem) and not stem.endswith(("씨", "님")) and any(t in ("NNP", "NNG") for t in w.tags[:1])
+            and not _is_nationality_cue(w))
+
+
+_KIN = frozenset("장남 차남 삼남 장녀 차녀 아들 딸 부인 남편 아내 어머니 아버지 모친 부친 손자 손녀 동생 형 누나 언니 오빠".split())
+
+
+def _foreign_name_at(words: tuple[Word, ...], i: int, marked: bool = False) -> list[Word]:
+    """The words of a foreign name starting at ``i``: two or three name parts, the last may carry a particle.
+
+    Unless ``marked`` as foreign (케냐의 조너선 키프투), a first part that reads as a Korean name is not one.
+    """
+    run: list[Word] = []
+    for w in words[i:i + 3]:
+        if not _name_part(w):
+            break
+        run.append(w)
+        if not w.bare:
+            break
+    if len(run) < 2 or _clean(run[0].stem) in _KIN:
+        return []
+    if len(_clean(run[0].stem)) < 2 and not (marked and len(run) == 3):  # 쩐 반 호아: Vietnamese surnames are short
+        return []
+    if not marked and any(is_korean_name(_clean(w.stem)) for w in run):
+        return []
+    if len(_clean(run[-1].stem)) < 2 and len(run) < 3:  # 응우옌 티 란: a short last part in a three-part name
+        return []
+    return run
+
+
+def _is_nationality_cue(w: Word) -> bool:
+    """케냐의, 베트남 출신, 주한 …: what introduces a foreigner."""
+    stem = _clean(w.stem)
+    country = LEX.places.get(stem) == "country" or stem.endswith("의") and LEX.places.get(stem[:-1]) == "country"
+    return (country and (w.particle == "의" or stem.endswith("의"))) or stem in ("출신", "국적") and w.bare \
+        or w.text == "주한"
+
+
+def _foreign_names(doc: Doc, sent: Sentence) -> None:
+    """Foreign names written in Hangul, when something marks them as a person's name:
+
+        케냐의 조너선 키프투가; 우즈베키스탄 출신 딜노자 카리모바 … 상담팀장  (a nationality right before)
+        바트볼드 간바타르씨는                                              (씨)
+        요스트 판데르린던 노르트빈트 오프쇼어 최고경영자(CEO)               (name, an unknown company, an executive title)
+    """
+    words = sent.words
+    i = 0
+    while i < len(words):
+        occupation = i > 0 and words[i - 1].stem in _OCCUPATIONS and words[i - 1].bare
+        # 베트남 출신으로 귀화한 의사 응우옌 티 란: an occupation, in a sentence that marks a foreigner
+        cue = i > 0 and (_is_nationality_cue(words[i - 1]) or occupation and any(
+            LEX.places.get(w.stem) == "country" or w.stem in ("출신", "국적") for w in words[:i]))
+        run = _foreign_name_at(words, i, marked=cue) if words[i].bare or cue else []
+        if not cue and run and occupation and all("NNP" in w.tags for w in run):
+            cue = True  # 감독 마르코 로시
+        nxt = words[i + len(run)] if run and i + len(run) < len(words) else None
+        ssi = bool(run) and run[-1].bare and nxt is not None and _clean(nxt.stem) in ("씨",)
+        ssi_attached = not run and i + 1 < len(words) and _clean(words[i + 1].stem).endswith("씨") and words[i].bare \
+            and _name_part(words[i]) and len(_clean(words[i + 1].stem)) >= 3
+        if ssi_attached:  # 바트볼드 간바타르씨는
+            last = _clean(words[i + 1].stem)[:-1]
+            if not is_korean_name(last) and not is_korean_name(_clean(words[i].stem)):
+                name = f"{_clean(words[i].stem)} {last}"
+                doc.add(Mention(P, name, words[i].start, words[i].start + len(name), sent.index, "person:foreign+씨"))
+                i += 2
+                continue
+        if cue and run and run[-1].bare and nxt is not None:
+            # 의사 응우옌 티 란 온빛의원 원장: a marked foreign name, then an organisation and a title
+            j = i + len(run)
+            while j < len(words) and words[j].bare and not title_of(words[j].stem) and j - i - len(run) < 3:
+                j += 1
+            head = words[j] if j < len(words) else None
+            title = title_of(head.stem) if head is not None else None
+            org_words = [_clean(w.stem) for w in words[i + len(run):j]]
+            if title is not None and org_words and _is_org_phrase(org_words):
+                _add_person(doc, sent, run[0], " ".join(_clean(w.stem) for w in run), " ".join(org_words), title,
+                            head, rule="post:foreign-name-org-title")
+                i = j + 1
+                continue
+        if run and (cue or ssi):
+            name = " ".join(_clean(w.stem) for w in run)
+            doc.add(Mention(P, name, run[0].start, run[0].start + len(name), sent.index, "person:foreign"))
+            i += len(run)
+            continue
+        i += 1
+
+
 def _name_lists(doc: Doc, sent: Sentence) -> None:
     """김종원, 김형석, 남동철 등 …: three or more names in a list are people."""
     run: list[Word] = []
@@ -424,11 +535,27 @@ def find_short_forms(doc: Doc) -> None:
 
 
 def _known_names_again(doc: Doc) -> None:
-    """Once a name is known as a person, its other bare occurrences are that person too."""
+    """Once a name is known as a person, its other bare occurrences are that person too.
+
+    A foreign name comes back as one of its parts: 브뤼넬 부사장, 판데르린던 CEO는, 응우옌 원장은, 키프투는.
+    """
     known = {m.name for m in doc.mentions if m.type is P and " " not in m.name}
+    parts: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.type is P and " " in m.name:
+            pieces = m.name.split(" ")
+            for piece in {pieces[0], pieces[-1]}:
+                if len(piece) >= 2 and not is_korean_name(piece) and not title_of(piece):
+                    parts.setdefault(piece, set()).add(m.name)
     seen = {(m.start, m.name) for m in doc.mentions if m.type is P}
     for sent in doc.sentences:
-        for w in sent.words:
+        for i, w in enumerate(sent.words):
             name = _clean(w.stem)
             if name in known and (w.start, name) not in seen:
                 doc.add(Mention(P, name, w.start, w.start + len(name), sent.index, "person:known-name"))
+            elif len(parts.get(name, ())) == 1 and not w.quoted:
+                full = next(iter(parts[name]))
+                titled = w.bare and i + 1 < len(sent.words) and title_of(sent.words[i + 1].stem) is not None
+                if (titled or w.particle in ("은", "는", "이", "가", "의", "에게")) and \
+                        not any(m.start <= w.start < m.end for m in doc.mentions if m.type is P):
+                    doc.add(Mention(P, full, w.start, w.start + len(name), sent.index, "person:foreign-part"))

@@ -22,11 +22,40 @@ _SPEECH_END = re.compile(r"(말했|밝혔|강조했|전했|덧붙였|설명했|�
                          r"털어놨|내다봤|분석했|했고|했으며|다고|된다고)")
 
 
+# a quotation that opens its sentence, its speaker named after it: "…입니다." 김 대표는 이같이 말했다.
+_LEADING_QUOTE = re.compile(r"^\s*[\"“]([^\"“”]{2,})[\"”]\s*")
+_THUS = re.compile(r"이같이|이렇게|이와 같이|이처럼")
+
+
+def _quote_first(doc: Doc, index: int) -> tuple[re.Match, list[Mention]] | None:
+    """A quotation standing first, and the people of the clause that names its speaker with 이같이/이렇게."""
+    sent = doc.sentences[index]
+    m = _LEADING_QUOTE.match(sent.text)
+    if m is None:
+        return None
+    rest = sent.text[m.end():]
+    if rest.strip():
+        clause, people = rest, [p for p in doc.in_sentence(index, P) if p.start >= sent.start + m.end()]
+    elif index + 1 < len(doc.sentences):
+        clause, people = doc.sentences[index + 1].text, doc.in_sentence(index + 1, P)
+    else:
+        return None
+    if not (_THUS.search(clause) and _SPEECH_END.search(clause) and people):
+        return None
+    return m, people
+
+
 def find_quotes(doc: Doc) -> None:
     last_speaker: str | None = None
     for sent in doc.sentences:
         matches = list(_QUOTE.finditer(sent.text))
         if not matches or not _SPEECH_END.search(sent.text[matches[-1].end():]):
+            first = _quote_first(doc, sent.index)
+            if first is not None:
+                m, people = first
+                last_speaker = people[0].name
+                doc.facts.append(Fact("quote", (P, last_speaker), None, sent.index, "quote:quote-first",
+                                      text=m[1].strip(), start=sent.start + m.start(1), end=sent.start + m.end(1)))
             continue
         before = sent.text[: matches[0].start()]
         people = [m for m in doc.in_sentence(sent.index, P) if m.start < sent.start + matches[0].start()]

@@ -126,6 +126,8 @@ def _located_in(doc: Doc, sent) -> None:
         local_body = b.type is O and _is_local_government(b.name)
         if a.type is L and (b.type in (V, L) or local_body) and gap in (" ",):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
+        elif a.type is L and b.type is V and gap == "의 ":
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-of")  # 로테르담의 아호이 컨벤션센터
         elif a.type is L and b.type in (V, O) and re.fullmatch(r"에 (있는|위치한|자리한|자리 잡은)\s", gap):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:에 있는")
     # "경기 화성에 본사를 둔 세원에너지소재", "울산 소재 한빛정밀"
@@ -206,6 +208,14 @@ def _awards(doc: Doc, sent, events) -> None:
         return
     from .things import _AWARD_VERBS
     if not _AWARD_VERBS.search(sent.text):
+        # "진흥회는 A 고문에게 공로패를 전달했다": handed over to whoever 에게 names
+        if re.search(r"에게\s.*(전달|증정)", sent.text):
+            for r in doc.in_sentence(sent.index, P, O):
+                if _phrase_particle(sent, r) == "에게":
+                    for a in awards:
+                        _rel(doc, Predicate.RECEIVED_AWARD, r, a, sent.index, "receivedAward:에게 전달")
+                        doc.facts.append(Fact("conferral", (r.type, r.name), (A, a.name), sent.index,
+                                              "conferral:에게 전달", event=events[0] if events else doc.main_event))
         return
     recipients = [m for m in doc.in_sentence(sent.index, P, O) if not _is_post_org(doc, m)
                   and _phrase_particle(sent, m) not in ("을", "를", "의", "으로", "로")

@@ -33,6 +33,16 @@ _NOT_AWARDS = frozenset("""이상 세상 현상 대상자 향상 정상 보상 �
 일상 손상 피상 입상 무상 유상 항상 선상 지상 해상 천상 궁상 관상 회상 구상 환상 감상 면상 책상 밥상 계상 격상 부상 정상급 최상 표상 가상
 성상 발상 연상 비상 가상 동상 적상 포상 세상 외상 흑자상 상""".split())
 _VENUE_SUFFIXES_STRONG = tuple(s for s in LEX.venue_suffixes if s not in ("센터", "광장", "공원", "홀"))
+_FACILITY_WORDS = frozenset("컨벤션센터 컨퍼런스센터 콘퍼런스센터 전시컨벤션센터 아트센터 아트홀 컨벤션홀 그랜드볼룸 볼룸 "
+                            "오디토리움 스타디움 아레나 체육관 경기장 공연장 대극장".split())
+
+
+def _is_hall(w: Word) -> bool:
+    """A named hall inside a building, where something takes place ("세종홀에서", "크리스탈볼룸에서")."""
+    return (w.particle.startswith(("에서", "서")) and len(w.stem) >= 3 and w.stem.endswith(("홀", "볼룸", "룸"))
+            and not org_suffix(w.stem) and w.nominal)
+
+
 _GENERIC_VENUE_TAIL = {"전시장", "행사장", "시상식장", "회의실", "회의장", "대강당", "강당", "로비", "일대", "앞", "인근", "내", "현장"}
 
 
@@ -136,9 +146,12 @@ def _places(doc: Doc, sent: Sentence) -> None:
         stem = w.stem
         if w.quoted or not stem:
             continue
-        if stem.endswith(("발", "산", "계")) and LEX.places.get(stem[:-1]) == "country":
+        if stem.endswith(("발", "산", "계", "의")) and LEX.places.get(stem[:-1]) == "country":
             _add(doc, sent, L, stem[:-1], w, "place:country-prefix")  # 중국발, 미국산, 일본계
             continue
+        if w.bare and i + 1 < len(words) and words[i + 1].stem in LEX.event_heads and LEX.places.get(stem) in (
+                "world-city", "area"):
+            continue  # "파리 올림픽", "1984 로스앤젤레스 올림픽": the city names the event
         if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None):
             if LEX.places[stem] == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text:
                 continue  # 예산, 영광: a county's short form is also an ordinary word
@@ -164,9 +177,23 @@ def _venues(doc: Doc, sent: Sentence) -> None:
         locative = w.particle.startswith(("에서", "서")) or w.particle in ("에", "에는")
         if stem in _GENERIC_VENUE_TAIL:
             continue
+        before = words[i - 1] if i > 0 and words[i - 1].bare and words[i - 1].nominal and not words[i - 1].quoted else None
+        if (w.bare and i + 1 < len(words) and (known or suffix) and _is_hall(words[i + 1])
+                and not org_suffix(stem)):
+            continue  # "세종문화회관 세종홀에서": the hall is named with its building, next
+        if not suffix and locative and before is not None and not org_suffix(stem):
+            placed_before = is_place(before.stem) or LEX.venues.get(before.stem)
+            if stem in _FACILITY_WORDS and not (placed_before or is_date_word(before.stem) or title_of(before.stem)
+                                                or body_of(before.stem)):
+                # "아호이 컨벤션센터에서", "FKI타워 컨퍼런스센터에서": a name, then the kind of facility
+                _add(doc, sent, V, f"{before.stem} {stem}", before, "venue:name+facility")
+                continue
+            if (stem.endswith("센터") and len(stem) >= 4 or stem.endswith("홀") and len(stem) >= 3) and placed_before \
+                    and "NNP" in w.tags:
+                suffix = "센터" if stem.endswith("센터") else "홀"  # "중구 프레스센터에서", "세종문화회관 세종홀에서"
         if not known and not suffix:
             # "영등포구 SWITCH22에서 열린": a name right after a place, where something is held
-            if (locative and i > 0 and LEX.places.get(words[i - 1].stem) == "country" and words[i - 1].bare
+            if ((locative or w.particle == "의") and i > 0 and LEX.places.get(words[i - 1].stem) == "country" and words[i - 1].bare
                     and re.fullmatch(r"[가-힣]{2,5}", stem) and "NNP" in w.tags):
                 _add(doc, sent, L, stem, w, "place:city-abroad")  # 중국 항저우에서
                 continue
@@ -228,6 +255,11 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             continue
         name = w.stem.strip()
         nxt = words[i + 1] if i + 1 < len(words) else None
+        last = name.rsplit(" ", 1)[-1]
+        if (last.endswith(("상", "패")) and len(last) >= 3 and last not in _NOT_AWARDS and re.fullmatch(r"[가-힣 ]+", name)
+                and _AWARD_VERBS.search(sent.text)):
+            _add(doc, sent, A, name, w, "award:quoted")  # '올해의 정밀기계인상'은 … 돌아갔다
+            continue
         kind = _kind_of_phrase(name)
         if kind is None and nxt is not None and not w.particle and nxt.nominal:
             # "'도전! K-스타트업 2024' 왕중왕전": the event word follows the quote
@@ -334,15 +366,29 @@ def _awards(doc: Doc, sent: Sentence) -> None:
             continue
         parts = stem.split("·") if "·" in stem else [stem]
         for part in parts:
+            if part in _HONOUR_GRADES and i > 0 and words[i - 1].bare and words[i - 1].stem in _HONOUR_CLASSES:
+                continue  # the grade of "국민훈장 동백장", named with its class
+            if part in _HONOUR_CLASSES and w.bare and i + 1 < len(words) and words[i + 1].stem in _HONOUR_GRADES:
+                _add(doc, sent, A, f"{part} {words[i + 1].stem}", w, "award:honours")  # 국민훈장 동백장
+                continue
             if part in LEX.honours or part.endswith(_LONG_HONOURS):
                 _add(doc, sent, A, part, w, "award:honours")
                 continue
             # "대통령 표창", "국무총리 표창", "부산경찰청장 감사장": who gives it, then the commendation
             giver = words[i - 1].stem if i > 0 and words[i - 1].bare else ""
-            if part in ("표창", "상", "감사장", "공로패", "표창장") and giver and (
+            if part in _COMMENDATIONS and giver and (
                     giver in ("대통령", "국무총리", "장관", "부총리") or body_of(giver)
                     or (title_of(giver) or "").endswith(("청장", "시장", "장관", "총장", "지사", "군수", "구청장", "위원장", "회장"))):
-                _add(doc, sent, A, f"{words[i - 1].stem} {part}", words[i - 1], "award:commendation")
+                start = i - 1
+                # "산업통상자원부 장관 표창": the body whose head gives it
+                if giver in ("장관", "청장", "차관", "위원장", "시장", "지사", "군수", "구청장", "총장", "회장") and i > 1 \
+                        and words[i - 2].bare and body_of(words[i - 2].stem):
+                    start = i - 2
+                _add(doc, sent, A, " ".join(x.stem for x in words[start:i]) + f" {part}", words[start],
+                     "award:commendation")
+                continue
+            if (receiving or "전달" in sent.text or "증정" in sent.text) and part in ("공로패", "감사패", "공로상", "감사장", "표창장") and w.particle in ("을", "를", "은", "는", "이", "가"):
+                _add(doc, sent, A, part, w, "award:plaque")  # "공로패를 전달했다": a plaque given by the host
                 continue
             if (receiving and i > 0 and words[i - 1].text in ("올해의", "이달의") and re.fullmatch(r"[가-힣]{2,5}", part)
                     and not part.endswith("상") and w.particle in ("은", "는", "을", "를", "") and not is_korean_name(part)):
@@ -362,6 +408,10 @@ def _awards(doc: Doc, sent: Sentence) -> None:
 
 
 _LONG_HONOURS = tuple(h for h in LEX.honours if len(h) >= 4)
+# a class of order and its grades: 국민훈장 무궁화장 … 석류장, 근정훈장 청조근정훈장 …
+_HONOUR_CLASSES = frozenset(h for h in LEX.honours if h.endswith("훈장") and len(h) == 4) | {"새마을훈장", "과학기술훈장"}
+_HONOUR_GRADES = frozenset(h for h in LEX.honours if h.endswith("장") and not h.endswith(("훈장", "포장")))
+_COMMENDATIONS = ("표창", "상", "감사장", "공로패", "표창장", "감사패")
 _GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 주연상 조연상 정부포상".split())
 _AMOUNT = r"[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원"
 # △AI 바우처(100억원) and △스마트공장 지원사업 2130억원
@@ -390,7 +440,8 @@ def _listed_with_organisations(doc: Doc, sent: Sentence) -> None:
         if len(run) >= 2 and any(x.start in known for x in run):
             for x in run:
                 stem = x.stem.lstrip("㈜")
-                if x.start in known or is_korean_name(stem) or is_place(stem) or title_of(stem) or is_date_word(stem):
+                if x.start in known or is_korean_name(stem) or is_place(stem) or title_of(stem) or is_date_word(stem) \
+                        or any(m.start <= x.start < m.end for m in doc.mentions if m.type is EntityType.PERSON):
                     continue
                 if company_like(stem) or "NNP" in x.tags and len(stem) >= 3 and " " not in stem:
                     _add(doc, sent, O, stem, x, "org:listed")
