@@ -106,6 +106,14 @@ def test_a_venue_in_a_district():
     ("금탑산업훈장은 오태민 한길정밀 대표가 받았다.", "오태민", "금탑산업훈장"),
     ("국민포장에 서지우 누리복지관 관장이 선정됐다.", "서지우", "국민포장"),
     ("신인작가상은 '푸른 밤'의 윤다인에게 돌아갔다.", "윤다인", "신인작가상"),
+    # an order's class and grade are one decoration
+    ("국민훈장 석류장은 하은솔 푸른쉼터 대표가 받았다.", "하은솔", "국민훈장 석류장"),
+    # a commendation named by the body whose head gives it
+    ("마루정밀은 중소벤처기업부 장관 표창을 받았다.", "마루정밀", "중소벤처기업부 장관 표창"),
+    # a plaque handed over by the host
+    ("협회는 기성훈 누리기공 고문에게 공로패를 전달했다.", "기성훈", "공로패"),
+    # a quoted prize name that opens its sentence, right after another sentence
+    ("협회는 기념식을 열었다. '올해의 정밀가공인상'은 탁수민 새결테크 연구소장에게 돌아갔다.", "탁수민", "올해의 정밀가공인상"),
 ])
 def test_awards_and_recipients(text, recipient, award):
     x = extract(text)
@@ -431,22 +439,6 @@ def test_a_sub_unit_stays_in_the_title(text, person, org, title):
 
 
 # -- honours, commendations and plaques ------------------------------------------------------------
-
-
-@pytest.mark.parametrize("text, recipient, award", [
-    # an order's class and grade are one decoration
-    ("국민훈장 석류장은 하은솔 푸른쉼터 대표가 받았다.", "하은솔", "국민훈장 석류장"),
-    # a commendation named by the body whose head gives it
-    ("마루정밀은 중소벤처기업부 장관 표창을 받았다.", "마루정밀", "중소벤처기업부 장관 표창"),
-    # a plaque handed over by the host
-    ("협회는 기성훈 누리기공 고문에게 공로패를 전달했다.", "기성훈", "공로패"),
-    # a quoted prize name that opens its sentence, right after another sentence
-    ("협회는 기념식을 열었다. '올해의 정밀가공인상'은 탁수민 새결테크 연구소장에게 돌아갔다.", "탁수민", "올해의 정밀가공인상"),
-])
-def test_decorations_commendations_and_plaques(text, recipient, award):
-    x = extract(text)
-    assert award in names(x, T.AWARD)
-    assert (recipient, "receivedAward", award) in rels(x)
 
 
 def test_a_grade_alone_is_not_a_second_decoration():
