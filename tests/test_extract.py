@@ -500,3 +500,31 @@ def test_a_foreign_executive_of_a_company_known_only_by_its_name_and_the_short_f
 def test_ordinary_words_near_the_foreign_name_cues_are_not_people(text):
     x = extract(text)
     assert not any(" " in p for p in names(x, T.PERSON))
+
+
+def test_an_organisation_known_once_is_found_where_its_name_comes_again():
+    x = extract("마르틴 호이겐스 블라우베르크 에너지 최고경영자가 방한했다. "
+                "해솔전자는 이날 블라우베르크 에너지와 투자협약을 맺었다.")
+    assert ("해솔전자", "partneredWith", "블라우베르크 에너지") in rels(x)
+
+
+@pytest.mark.parametrize("text, person, org, title", [
+    ("전임 나도현 사장이 지난달 임기를 마쳤다.", "나도현", None, None),                       # 전임 (former)
+    ("응우옌 반 호앙 하이퐁시 인민위원회 위원장이 방한했다.", "응우옌 반 호앙", "하이퐁시 인민위원회", "위원장"),
+])
+def test_more_people_with_posts(text, person, org, title):
+    x = extract(text)
+    assert person in names(x, T.PERSON)
+    if org:
+        assert (person, org, title) in posts(x)
+
+
+def test_a_runner_with_the_company_in_parentheses():
+    x = extract("여자부에서는 채다올(누리건설)이 2시간26분대 기록으로 우승했다.")
+    assert ("채다올", "affiliatedWith", "누리건설") in rels(x)
+
+
+@pytest.mark.parametrize("event", ["제5회 한빛국제마라톤", "폭염 대책 마련을 위한 공청회", "2025 가을 음악회"])
+def test_more_kinds_of_event(event):
+    x = extract(f"누리시는 12일 '{event}'를 열었다.")
+    assert event in names(x, T.EVENT)

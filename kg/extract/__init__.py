@@ -89,7 +89,8 @@ def _assemble(doc: Doc, res) -> Extraction:
                 conferrals.setdefault((s, o), Conferral(s, o, key(f.event), evidence(f)))
         elif f.kind == "quote":
             quotes.setdefault(f.text, Quote(s, f.text, evidence(f)))
-        elif isinstance(f.kind, Predicate) and o is not None and _fits(f.kind, f.subject[0], f.object[0]):
+        # o != s: two names of one thing (충남도, 충청남도) are never each other's partner
+        elif isinstance(f.kind, Predicate) and o is not None and o != s and _fits(f.kind, f.subject[0], f.object[0]):
             relations.setdefault((s, f.kind, o), Relation(s, f.kind, o, evidence(f)))
     author = key((EntityType.PERSON, article.author)) if article.author else None
     publisher = key((EntityType.ORGANIZATION, article.publisher)) if article.publisher else None

@@ -19,7 +19,7 @@ import re
 from ..models import EntityType, Predicate
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
-from .patterns import COMPANY_ENDINGS, LEX, body_of, is_date_word, is_korean_name, is_place, org_suffix, title_of
+from .patterns import COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name, is_place, org_suffix, title_of
 
 P, O = EntityType.PERSON, EntityType.ORGANIZATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
@@ -129,7 +129,7 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         start_of_rest = i + 1
 
 
-_FORMER = ("전", "前", "현", "現", "故", "고", "신임", "초대", "당시")
+_FORMER = ("전", "前", "현", "現", "故", "고", "신임", "초대", "당시", "전임", "후임")
 
 
 def _looks_foreign_part(word: str) -> bool:
@@ -173,7 +173,9 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         country = bool(org_words) and is_place(org_words[0])
         org_words = [w for w in org_words if not is_place(w)]
         org_words, _ = _department(org_words)
-        foreign = (all(_FOREIGN_NAME_PART.match(x) and len(x) >= 2 and x in proper for x in name_words)
+        # 응우옌 반 뚜언: the middle part of a three-part name may be one syllable
+        foreign = (all(_FOREIGN_NAME_PART.match(x) and (len(x) >= 2 or 0 < n < k - 1) and (x in proper or 0 < n < k - 1)
+                       for n, x in enumerate(name_words))
                    and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words))
         if foreign and org_words and _is_org_phrase(org_words, proper, strict=not country):
             return [" ".join(name_words)], words[k:]
@@ -363,7 +365,8 @@ def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:
         if not (w.paren and is_korean_name(name) and 1 <= len(parts) <= 3):
             continue
         team = len(parts) == 1 and re.fullmatch(r"[가-힣]{1,4}(시청|도청|군청|구청)", parts[0])
-        if (team or _is_org_phrase(parts, strict=True)) and not any(is_place(x) for x in parts):
+        company = len(parts) == 1 and company_like(parts[0])  # 유서진(다우리건설)이
+        if (team or company or _is_org_phrase(parts, strict=True)) and not any(is_place(x) for x in parts):
             _add_person(doc, sent, w, name, " ".join(parts), None, w, rule="post:name(org)")
 
 

@@ -15,6 +15,7 @@ Each recogniser reads the words of a sentence and adds mentions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 
 from ..models import EntityType
 from .analysis import Sentence, Word
@@ -57,6 +58,36 @@ def find_things(doc: Doc) -> None:
         _budget_items(doc, sent)
         _listed_with_organisations(doc, sent)
     _dateline_place(doc)
+    _known_names_again(doc)
+
+
+_PARTICLE_NEXT = re.compile(r"$|[^\w]|(은|는|이|가|을|를|의|와|과|에|도|로|으로|만|까지|부터|측|등)(?![가-힣])|"
+                            r"(에서|에게|와의|과의|으로서|로서|이나|하고)")
+
+
+def _known_names_again(doc: Doc) -> None:
+    """An organisation or venue found once is found wherever its name is written again
+    (노르트빈트 오프쇼어, known from a post, is a party of the agreement two sentences later)."""
+    known = {(m.type, m.name) for m in doc.mentions if m.type in (O, V) and len(m.name) >= 3 and m.rule != "byline"}
+    if not known:
+        return
+    spans = sorted((m.start, m.end) for m in doc.mentions)
+    starts = [a for a, _ in spans]
+    text = doc.article.text
+    for t, name in sorted(known, key=lambda k: -len(k[1])):  # longest first: a longer name claims its text
+        for sent in doc.sentences:
+            at = sent.text.find(name)
+            while at >= 0:
+                start = sent.start + at
+                end = start + len(name)
+                i = bisect_right(starts, start)
+                inside = i > 0 and spans[i - 1][1] > start
+                boundary = start == 0 or not text[start - 1].isalnum()
+                if not inside and boundary and _PARTICLE_NEXT.match(text, end):
+                    doc.add(Mention(t, name, start, end, sent.index, "name-again"))
+                    insort(spans, (start, end))
+                    starts = [a for a, _ in spans]
+                at = sent.text.find(name, at + len(name))
 
 
 def _add(doc: Doc, sent: Sentence, t: EntityType, name: str, w: Word, rule: str, alias: str | None = None) -> None:
