@@ -97,6 +97,7 @@ class World:
     def __init__(self, articles: int, rng: random.Random):
         lex = load_lexicon()
         self.rng = rng
+        self.events: dict[str, tuple[str, str, dt.date]] = {}
         self.ministries = sorted({b.name for b in lex.bodies.values() if b.government and b.name.endswith(("부", "청", "처"))})
         self.honours = sorted(h for h in lex.honours if h.endswith(("훈장", "포장", "표창")))
         self.venues = sorted({name for name, _ in lex.venues.values()})
@@ -134,18 +135,22 @@ class World:
 def article(world: World, index: int) -> dict[str, str]:
     """One article as a JSON Lines record."""
     rng = world.rng
-    published = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365))
+    year, topic = rng.randrange(2020, 2026), rng.choice(TOPICS)
+    event = f"{year} {topic} {rng.choice(EVENT_HEADS)}"
+    # an event happens once, in one place: every article about it gives the same venue, city and day
+    if event not in world.events:
+        world.events[event] = (rng.choice(world.venues), rng.choice(world.cities),
+                               dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(360)))
+    venue, city, held = world.events[event]
+    published = held + dt.timedelta(days=rng.randrange(3))  # reported that day or soon after
     ministry = rng.choice(world.ministries)
-    topic = rng.choice(TOPICS)
-    event = f"{published.year} {topic} {rng.choice(EVENT_HEADS)}"
     policy = f"{rng.choice(TOPICS)} {rng.choice(POLICY_HEADS)}"
-    venue, city = rng.choice(world.venues), rng.choice(world.cities)
     official = Person(rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), ministry, rng.choice(TITLES_GOV)) \
         if rng.random() < 0.3 else world.someone()
     winner, speaker = world.someone(), world.someone()
     partner_a, partner_b = rng.sample(world.companies, 2)
     honour = rng.choice(world.honours)
-    day = published.day
+    day = held.day
     sentences = [
         f"{josa(ministry, '은', '는')} {day}일 {city} {venue}에서 '{event}'{'을' if has_final(event) else '를'} 개최했다고 밝혔다.",
         f"{official.name} {official.org} {josa(official.title, '은', '는')} 이날 개막식에 참석해 축사를 했다.",
