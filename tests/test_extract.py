@@ -528,3 +528,12 @@ def test_a_runner_with_the_company_in_parentheses():
 def test_more_kinds_of_event(event):
     x = extract(f"누리시는 12일 '{event}'를 열었다.")
     assert event in names(x, T.EVENT)
+
+
+def test_bodies_whose_people_attend_take_part():
+    x = extract("국회 교육위원회는 3일 '사립학교법 개정안 공청회'를 열었다. "
+                "이날 공청회에는 한국사립대학총장협의회와 한국교원단체총연합회 관계자도 참고인으로 나와 의견을 밝혔다.")
+    event = "사립학교법 개정안 공청회"
+    assert {("한국사립대학총장협의회", "participatedIn", event),
+            ("한국교원단체총연합회", "participatedIn", event)} <= rels(x)
+    assert ("국회 교육위원회", "participatedIn", event) not in rels(x)

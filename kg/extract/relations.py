@@ -253,14 +253,23 @@ def _participation(doc: Doc, sent, events) -> None:
     if not event_list:
         return
     quoted_today = "이날" in sent.text and '"' in sent.text
-    if not (_ATTEND.search(sent.text) or quoted_today):
+    if _ATTEND.search(sent.text) or quoted_today:
+        credits = {m.name for m in doc.in_sentence(sent.index, P) if m.rule == "byline"}
+        for m in doc.in_sentence(sent.index, P):
+            if m.name == doc.article.author or m.name in credits:  # a photo credit is not a guest
+                continue
+            for e in event_list:
+                _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:attend")
+    if not (_ATTEND.search(sent.text) or re.search(r"나와|나섰|출석", sent.text)):
         return
-    credits = {m.name for m in doc.in_sentence(sent.index, P) if m.rule == "byline"}
-    for m in doc.in_sentence(sent.index, P):
-        if m.name == doc.article.author or m.name in credits:  # a photo credit is not a guest
-            continue
-        for e in event_list:
-            _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:attend")
+    hosts = {f.object for f in doc.facts if f.kind is Predicate.ORGANIZED_BY}
+    for m in doc.in_sentence(sent.index, O):
+        # "대한건설협회와 한국노총 관계자도 참고인으로 나와": the body its people stand for took part
+        if re.match(r"^(\([^)]*\))?(와|과|,)?\s*[^\s.]*\s?관계자", doc.article.text[m.end:m.end + 40]) \
+                or re.match(r"^(\([^)]*\))?\s?관계자", doc.article.text[m.end:m.end + 20]):
+            for e in event_list:
+                if (O, m.name) not in hosts:
+                    _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:관계자")
 
 
 def _promotes(doc: Doc, sent) -> None:
