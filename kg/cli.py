@@ -213,7 +213,7 @@ def query(query: str | None, graph_path: str, fmt: str, params: tuple[str, ...],
         if not query:
             raise KGError("give a SPARQL query, a .rq file or a named query (see kg query --list)")
         values = dict(p.split("=", 1) for p in params if "=" in p)
-        sparql = q.resolve_query(query, values)
+        sparql = q.resolve_query(query, values, engine="oxigraph" if store else "rdflib")
         if store:
             from .store import open_store
 

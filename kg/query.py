@@ -222,16 +222,32 @@ def _is_file(text: str) -> bool:
         return False
 
 
-def resolve_query(text_or_name_or_path: str, params: dict[str, str] | None = None) -> str:
+def _engine_variant(name: str, engine: str) -> str | None:
+    """The text of a named query written for ``engine``'s planner, when one ships (queries/ENGINE/NAME.rq).
+
+    rdflib evaluates an OPTIONAL once per solution already found; Oxigraph
+    evaluates it on its own and joins, so a query shaped for one engine can be
+    slow on the other. A variant gives the same columns and the same rows
+    (tests/test_store.py runs both on one store).
+    """
+    if engine == "rdflib":
+        return None
+    variant = _queries_dir() / engine / f"{name}.rq"
+    return variant.read_text(encoding="utf-8") if variant.is_file() else None
+
+
+def resolve_query(text_or_name_or_path: str, params: dict[str, str] | None = None, *, engine: str = "rdflib") -> str:
     """SPARQL text for a named query's name, a path to a ``.rq`` file, or SPARQL itself.
 
     ``params`` fill the ``{{name}}`` placeholders, each as an escaped string
     literal; a placeholder without a value takes its declared default.
+    ``engine`` ("rdflib" or "oxigraph") picks a named query's variant written
+    for that engine, when there is one.
     """
     given = text_or_name_or_path
     named = {q.name: q for q in named_queries()}
     if given in named:
-        source, text = f"named query {given!r}", named[given].sparql
+        source, text = f"named query {given!r}", _engine_variant(given, engine) or named[given].sparql
     elif given.endswith(".rq") or _is_file(given):
         source = given
         try:

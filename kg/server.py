@@ -316,7 +316,7 @@ def _query_page(base: str) -> str:
 
     items = []
     for nq in named_queries():
-        sparql = resolve_query(nq.name, {})
+        sparql = resolve_query(nq.name, {}, engine="oxigraph")  # the server runs them in Oxigraph
         link = "/query?" + urllib.parse.urlencode({"query": sparql, "format": "csv"})
         params = "".join(f"<li><code>{html.escape(p.name)}</code> — {html.escape(p.description)}</li>"
                          for p in nq.parameters)
