@@ -537,3 +537,9 @@ def test_bodies_whose_people_attend_take_part():
     assert {("한국사립대학총장협의회", "participatedIn", event),
             ("한국교원단체총연합회", "participatedIn", event)} <= rels(x)
     assert ("국회 교육위원회", "participatedIn", event) not in rels(x)
+
+
+def test_a_university_read_in_a_post_is_not_later_a_person():
+    x = extract("협약식에는 남궁도 한솔대 총장이 참석했다. 변 교수는 한솔대 미래소재연구센터장을 겸하고 있다.")
+    assert "한솔대" in names(x, T.ORGANIZATION)
+    assert "한솔대" not in names(x, T.PERSON)

@@ -251,6 +251,8 @@ def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | N
 
 def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | None, title: str | None,
                 anchor: Word, rule: str) -> None:
+    if any(m.type is O and m.name == name for m in doc.mentions):
+        return  # "인하대 미래비행체연구센터장": a name already read as an organisation (라경훈 인하대 총장) is not a person
     start = sent.text.find(name, first.start - sent.start)
     start = sent.start + (start if start >= 0 else first.start - sent.start)
     doc.add(Mention(P, name, start, start + len(name), sent.index, rule))
@@ -542,7 +544,8 @@ def _known_names_again(doc: Doc) -> None:
 
     A foreign name comes back as one of its parts: 브뤼넬 부사장, 판데르린던 CEO는, 응우옌 원장은, 키프투는.
     """
-    known = {m.name for m in doc.mentions if m.type is P and " " not in m.name}
+    organisations = {m.name for m in doc.mentions if m.type is O}
+    known = {m.name for m in doc.mentions if m.type is P and " " not in m.name} - organisations
     parts: dict[str, set[str]] = {}
     for m in doc.mentions:
         if m.type is P and " " in m.name:
