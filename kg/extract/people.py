@@ -81,7 +81,9 @@ def _segments(sent: Sentence) -> list[list[Word]]:
 
 
 def _clean(stem: str) -> str:
-    return stem.split("=")[-1].lstrip("㈜").removeprefix("(주)").strip()
+    if "=" in stem or "㈜" in stem or "(주)" in stem:  # "[서울=뉴시스] …", "㈜한빛", "(주)한빛"; most words have none
+        return stem.split("=")[-1].lstrip("㈜").removeprefix("(주)").strip()
+    return stem.strip()
 
 
 def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
@@ -444,6 +446,11 @@ def _foreign_names(doc: Doc, sent: Sentence) -> None:
         요스트 판데르린던 노르트빈트 오프쇼어 최고경영자(CEO)               (name, an unknown company, an executive title)
     """
     words = sent.words
+    text = sent.text
+    # most sentences carry no mark at all: look no further (this runs on every sentence)
+    if not ("출신" in text or "국적" in text or "주한" in text or "씨" in text or any(
+            w.stem in _OCCUPATIONS or LEX.places.get(w.stem.removesuffix("의")) == "country" for w in words)):
+        return
     i = 0
     while i < len(words):
         occupation = i > 0 and words[i - 1].stem in _OCCUPATIONS and words[i - 1].bare
