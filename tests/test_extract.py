@@ -543,3 +543,15 @@ def test_a_university_read_in_a_post_is_not_later_a_person():
     x = extract("협약식에는 남궁도 한솔대 총장이 참석했다. 변 교수는 한솔대 미래소재연구센터장을 겸하고 있다.")
     assert "한솔대" in names(x, T.ORGANIZATION)
     assert "한솔대" not in names(x, T.PERSON)
+
+
+@pytest.mark.parametrize("text, policy, alias", [
+    ("교육부가 추진하는 '지역산업 연계 대학지원체계(RICE)' 사업에 연계한다.", "지역산업 연계 대학지원체계", "RICE"),
+    ("해양수산부는 '어선원 안심 보상 패키지'를 다음 달부터 시행한다고 밝혔다.", "어선원 안심 보상 패키지", None),
+])
+def test_quoted_programmes_by_their_verb_with_the_alias_in_parentheses(text, policy, alias):
+    x = extract(text)
+    assert policy in names(x, T.POLICY)
+    if alias:
+        (found,) = [e for e in x.entities if e.name == policy]
+        assert alias in found.aliases

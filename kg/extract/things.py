@@ -285,6 +285,11 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
         if not w.quoted:
             continue
         name = w.stem.strip()
+        # '지역혁신중심 대학지원체계(RISE)': the short name in parentheses is an alias
+        inner = re.fullmatch(r"(.{3,}?)\s?\(([A-Za-z0-9][A-Za-z0-9&.\- ]{1,15}|[가-힣]{2,8})\)", name)
+        alias = inner[2] if inner else None
+        if inner:
+            name = inner[1]
         nxt = words[i + 1] if i + 1 < len(words) else None
         last = name.rsplit(" ", 1)[-1]
         if (last.endswith(("상", "패")) and len(last) >= 3 and last not in _NOT_AWARDS and re.fullmatch(r"[가-힣 ]+", name)
@@ -298,8 +303,13 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
                 _add(doc, sent, E, f"{name} {nxt.stem}", w, "event:quoted+head", name)
                 continue
             if nxt.stem.endswith(_NAMING_POLICY_HEADS + ("조항",)):
-                _add(doc, sent, POL, name, w, "policy:quoted+head")
+                _add(doc, sent, POL, name, w, "policy:quoted+head", alias)
                 continue
+        if kind is None and w.particle in ("을", "를") and len(name) >= 5 and _ADOPTED.match(
+                doc.article.text, w.end, min(w.end + 30, sent.end)) and not org_suffix(name.replace(" ", "")):
+            # "'개인사업자 채무조정 패스트트랙'을 오는 3월부터 시행한다": what is put into effect is a programme
+            _add(doc, sent, POL, name, w, "policy:quoted+시행", alias)
+            continue
         if kind is None and org_suffix(name.replace(" ", "")) and len(name) >= 5:
             _add(doc, sent, O, name, w, "org:quoted")
             continue
@@ -318,7 +328,10 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             else:
                 _add(doc, sent, E, name, w, "event:quoted")
         else:
-            _add(doc, sent, POL, name, w, "policy:quoted")
+            _add(doc, sent, POL, name, w, "policy:quoted", alias)
+
+
+_ADOPTED = re.compile(r"[^.]{0,20}?(시행|도입|신설|추진|운영하|본격 가동)")
 
 
 def _phrase_names(doc: Doc, sent: Sentence) -> None:
