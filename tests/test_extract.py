@@ -555,3 +555,16 @@ def test_quoted_programmes_by_their_verb_with_the_alias_in_parentheses(text, pol
     if alias:
         (found,) = [e for e in x.entities if e.name == policy]
         assert alias in found.aliases
+
+
+@pytest.mark.parametrize("text, person", [
+    # a speech at the event
+    ("'2025 해솔 상생 협약식'이 열렸다. 협약식에서 우다현 누리은행장은 \"함께 가겠다\"고 말했다.", "우다현"),
+    # the speakers and the hosts of the programme
+    ("'2025 한빛 반도체 포럼'이 열렸다. 국내 연사로는 차도율 가람반도체 대표가 나섰다.", "차도율"),
+    ("'제3회 해오름 영화상 시상식'이 열렸다. 이날 시상식은 배우 예소담의 사회로 진행됐다.", "예소담"),
+])
+def test_speakers_and_hosts_take_part(text, person):
+    x = extract(text)
+    (event,) = names(x, T.EVENT)
+    assert (person, "participatedIn", event) in rels(x)

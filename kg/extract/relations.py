@@ -29,7 +29,12 @@ _HOLD = re.compile(r"(열린|열렸|열었|열어|열고|열리|열며|개최|�
 _ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|마련|운영|공동으로|함께 열)")
 _SPONSOR = re.compile(r"^(이|가|은|는)?\s*(후원|협찬)")
 _ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸음|함께했|함께한|인사말|축사|격려사|개회사|환영사|기조연설|모두발언|"
-                     r"연단|단상|무대에|기념촬영|발표자|패널|토론|수상자|시상대)")
+                     r"연단|단상|무대에|기념촬영|발표자|패널|토론|수상자|시상대|연사|진술인|참고인|사회로|사회는|진행은|"
+                     r"진행을 맡|시연)")
+# a speech given at the event: "협약식에서", "개회 인사에서", "폐막식에서"
+_AT_EVENT = re.compile(r"(협약식|시상식|개막식|개회식|폐막식|기념식|출범식|취임식|발대식|설명회|공청회|간담회|토론회|포럼|"
+                       r"심포지엄|세미나|국감|국정감사|청문회|기조발표|기조연설|개회사|폐회사|인사말|축사|기념사|환영사|격려사|"
+                       r"개회 인사|취임사)(에서|에선|에서는|를 통해|을 통해)")
 _GENERIC_EVENT = re.compile(r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
                             r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
 _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
@@ -246,13 +251,20 @@ def _awards(doc: Doc, sent, events) -> None:
 
 
 def _participation(doc: Doc, sent, events) -> None:
-    # a speech (축사, 인사말, 기조연설) or "이날" places the speaker at the article's event
     # attending, a speech (축사, 기조연설) or "이날" places the person at the article's event
+    at_event = _AT_EVENT.search(sent.text)
     event_list = events or ([doc.main_event] if doc.main_event and (re.search(
-        r"이날|행사|현장|축사|인사말|격려사|개회사|환영사|기조연설|모두발언", sent.text) or _ATTEND.search(sent.text)) else [])
+        r"이날|행사|현장|축사|인사말|격려사|개회사|환영사|기조연설|모두발언", sent.text) or _ATTEND.search(sent.text)
+        or at_event) else [])
     if not event_list:
         return
     quoted_today = "이날" in sent.text and '"' in sent.text
+    if at_event:
+        # "협약식에서 A 회장은 "…"고 했다": who speaks at the event took part in it
+        for f in doc.facts:
+            if f.kind == "quote" and f.sentence == sent.index:
+                for e in event_list:
+                    _rel(doc, Predicate.PARTICIPATED_IN, f.subject, e, sent.index, "participatedIn:spoke-at")
     if _ATTEND.search(sent.text) or quoted_today:
         credits = {m.name for m in doc.in_sentence(sent.index, P) if m.rule == "byline"}
         for m in doc.in_sentence(sent.index, P):
