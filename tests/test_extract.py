@@ -568,3 +568,11 @@ def test_speakers_and_hosts_take_part(text, person):
     x = extract(text)
     (event,) = names(x, T.EVENT)
     assert (person, "participatedIn", event) in rels(x)
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("경기 이천에 본사를 둔 반도체 소재기업 ㈜누리머티리얼즈는 협약을 맺었다.", "누리머티리얼즈", "이천"),
+    ("청주의 이차전지 장비 업체 해솔정밀도 상담 실적을 올렸다.", "해솔정밀", "청주"),
+])
+def test_where_a_company_is_based(text, org, place):
+    assert (org, "locatedIn", place) in rels(extract(text))

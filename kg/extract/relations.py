@@ -138,8 +138,12 @@ def _located_in(doc: Doc, sent) -> None:
     # "경기 화성에 본사를 둔 세원에너지소재", "울산 소재 한빛정밀"
     for a, b in zip(ms, ms[1:]):
         gap = text[a.end:b.start]
-        if a.type is L and b.type is O and re.fullmatch(r"에 (본사|본부|사옥|공장|연구소|생산기지)(를|을)? 둔\s|\s?소재\s", gap):
-            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:본사를 둔")
+        if a.type is L and b.type is O and re.fullmatch(
+                r"(에 (본사|본부|사옥|공장|연구소|생산기지)(를|을)? 둔\s(\S+\s){0,3}|\s?소재\s(\S+\s){0,2})(㈜|\(주\))?", gap) \
+                and not re.search(r"[,.]|(와|과|및)\s", gap[4:]):
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:본사를 둔")  # "…에 본사를 둔 이차전지 기업 ㈜X"
+        elif a.type is L and b.type is O and re.fullmatch(r"의 (\S+\s){0,3}(업체|기업|회사|스타트업|제조사|업체인|기업인)\s(㈜)?", gap):
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place의 업체")  # "아산의 반도체 장비 업체 X"
     # "인하대학교 의과대학 부속병원(인천)"
     for m in doc.in_sentence(sent.index, O, V):
         paren = re.match(r"\(([가-힣]{2,5})\)", text[m.end:m.end + 8])
