@@ -189,8 +189,8 @@ def _places(doc: Doc, sent: Sentence) -> None:
             if LEX.places[stem] == "city" and "NNP" not in w.tags and stem + "시" not in doc.article.text:
                 continue  # 양산 (mass production), 구미: a city's name that Kiwi reads as a common noun
             _add(doc, sent, L, stem, w, "place:lexicon")
-        elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and is_place(words[i - 1].stem)
-              and words[i - 1].bare and stem not in GENERIC_ORG):
+        elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and words[i - 1].bare and stem not in GENERIC_ORG
+              and LEX.places.get(words[i - 1].stem) in ("province", "city", "district", "county")):  # not 베트남 배터리
             _add(doc, sent, L, stem, w, "place:neighbourhood")
         elif w.paren and is_place(w.paren) and i >= 0:
             pass  # "인하대학교 의과대학 부속병원(인천)": the relation stage reads it
