@@ -576,3 +576,9 @@ def test_speakers_and_hosts_take_part(text, person):
 ])
 def test_where_a_company_is_based(text, org, place):
     assert (org, "locatedIn", place) in rels(extract(text))
+
+
+def test_a_city_before_its_district_is_a_place_and_a_team_is_not_a_person():
+    x = extract("경찰청은 22일 수원시 영통구 누리컨벤션센터에서 시상식을 열었다. 연구팀은 기술을 개발했다.")
+    assert "수원시" in names(x, T.LOCATION) and "수원시" not in names(x, T.ORGANIZATION)
+    assert "연구팀" not in names(x, T.PERSON)

@@ -39,6 +39,8 @@ def is_korean_name(word: str, *, allow_two: bool = False) -> bool:
     if len(word) >= 3 and (word.endswith(("회", "관", "상", "부", "청", "처", "원", "소", "단", "국", "실", "과", "제", "법"))
                            and (org_suffix(word) or title_of(word) or word[1:] in _COMMON_TAILS)):
         return False
+    if word[-1] in "팀측" and len(word) >= 3:
+        return False  # 연구팀, 주최측: a team or a side, never a given name
     n = len(word)
     if n == 2:
         return allow_two and word[0] in LEX.surnames

@@ -120,7 +120,7 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 continue
             _add(doc, sent, O, stem, w, "org:lexicon", _alias_from_paren(w))
             continue
-        if _city_as_body(stem, w, words[i - 1] if i else None):
+        if _city_as_body(stem, w, words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None):
             _add(doc, sent, O, stem, w, "org:city-acting")
             continue
         if is_place(stem) or title_of(stem) == stem:
@@ -157,12 +157,15 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 _add(doc, sent, O, stem, w, "org:company" if company else "org:suffix", _alias_from_paren(w))
 
 
-def _city_as_body(stem: str, w: Word, prev: Word | None = None) -> bool:
+def _city_as_body(stem: str, w: Word, prev: Word | None = None, nxt: Word | None = None) -> bool:
     """부산시, 대구시; 순창군이 (a county as the subject of an act) are bodies, not places.
 
-    After a province ("경남 창원시 성산구") the same word is a place.
+    After a province ("경남 창원시 성산구") or before a district ("수원시 영통구") the same word is a place.
     """
     if prev is not None and prev.bare and is_place(prev.stem):
+        return False
+    if nxt is not None and w.bare and (LEX.places.get(nxt.stem) in ("district", "county")
+                                       or re.fullmatch(r"[가-힣]{1,3}구", nxt.stem)):
         return False
     if stem.endswith("시") and stem[:-1] in LEX.places and len(stem) >= 3:
         return True
@@ -183,7 +186,8 @@ def _places(doc: Doc, sent: Sentence) -> None:
         if w.bare and i + 1 < len(words) and words[i + 1].stem in LEX.event_heads and LEX.places.get(stem) in (
                 "world-city", "area"):
             continue  # "파리 올림픽", "1984 로스앤젤레스 올림픽": the city names the event
-        if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None):
+        if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None,
+                                                words[i + 1] if i + 1 < len(words) else None):
             if LEX.places[stem] == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text:
                 continue  # 예산, 영광: a county's short form is also an ordinary word
             if LEX.places[stem] == "city" and "NNP" not in w.tags and stem + "시" not in doc.article.text:
