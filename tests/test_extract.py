@@ -582,3 +582,12 @@ def test_a_city_before_its_district_is_a_place_and_a_team_is_not_a_person():
     x = extract("경찰청은 22일 수원시 영통구 누리컨벤션센터에서 시상식을 열었다. 연구팀은 기술을 개발했다.")
     assert "수원시" in names(x, T.LOCATION) and "수원시" not in names(x, T.ORGANIZATION)
     assert "연구팀" not in names(x, T.PERSON)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("AI 돌봄 스타트업 해솔케어는 투자를 유치했다.", "해솔케어"),
+    ("보이그룹 라온비트가 신인상을 받았다.", "라온비트"),
+    ("수제맥주 업체 가람브루어리 등 60여 개 업체가 부스를 차렸다.", "가람브루어리"),
+])
+def test_a_name_after_the_word_for_its_kind_is_an_organisation(text, org):
+    assert org in names(extract(text), T.ORGANIZATION)

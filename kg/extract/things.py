@@ -57,6 +57,7 @@ def find_things(doc: Doc) -> None:
         _awards(doc, sent)
         _budget_items(doc, sent)
         _listed_with_organisations(doc, sent)
+        _named_after_its_kind(doc, sent)
     _dateline_place(doc)
     _known_names_again(doc)
 
@@ -494,6 +495,30 @@ def _listed_with_organisations(doc: Doc, sent: Sentence) -> None:
                 if company_like(stem) or "NNP" in x.tags and len(stem) >= 3 and " " not in stem:
                     _add(doc, sent, O, stem, x, "org:listed")
         run = []
+
+
+# what a company, group or label is ("AI 스타트업 누리케어", "보이그룹 에버레인", "수제맥주 업체 달성브루잉")
+_KIND_OF_BODY = ("기업", "업체", "회사", "스타트업", "제조사", "자회사", "계열사", "법인", "보이그룹", "걸그룹", "혼성그룹",
+                 "아이돌그룹", "밴드", "기획사", "소속사", "제작사", "배급사", "투자사", "운용사", "협력사", "운수회사")
+
+
+def _named_after_its_kind(doc: Doc, sent: Sentence) -> None:
+    """A proper noun right after the word for its kind of body names that body."""
+    words = sent.words
+    for i, w in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        stem = nxt.stem.lstrip("㈜").removeprefix("(주)")
+        if not (w.bare and w.stem.endswith(_KIND_OF_BODY) and not w.quoted and "NNP" in nxt.tags and not nxt.quoted):
+            continue
+        # a bare 기업 or 업체 says what kind only after a descriptor ("부품기업", "수제맥주 업체"), not in "기업 밸류업"
+        if w.stem in ("기업", "업체", "회사", "법인") and not (i > 0 and words[i - 1].bare and words[i - 1].nominal):
+            continue
+        if (not re.fullmatch(r"[가-힣A-Za-z0-9&·\-]{2,12}", stem) or is_place(stem) or title_of(stem)
+                or is_korean_name(stem) or is_date_word(stem) or stem in GENERIC_ORG or body_of(stem)
+                or not (nxt.particle or nxt.comma or nxt.paren or i + 2 == len(words) or words[i + 2].stem in ("등", "측"))):
+            continue
+        if not any(m.start <= nxt.start < m.end for m in doc.mentions):
+            _add(doc, sent, O, stem, nxt, "org:kind-then-name", _alias_from_paren(nxt))
 
 
 def _dateline_place(doc: Doc) -> None:
