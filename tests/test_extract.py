@@ -591,3 +591,8 @@ def test_a_city_before_its_district_is_a_place_and_a_team_is_not_a_person():
 ])
 def test_a_name_after_the_word_for_its_kind_is_an_organisation(text, org):
     assert org in names(extract(text), T.ORGANIZATION)
+
+
+def test_a_foreign_company_with_its_latin_spelling_and_its_executive():
+    x = extract("이날 포럼에는 독일 기업 할데만 로보틱(Haldemann Robotik)의 레온 바이스 최고기술책임자(CTO)가 나섰다.")
+    assert ("레온 바이스", "할데만 로보틱", "최고기술책임자") in posts(x)

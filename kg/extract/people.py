@@ -353,12 +353,27 @@ def _owner_then_post(doc: Doc, sent: Sentence) -> None:
     for i in range(len(words) - 2):
         owner, name_w, title_w = words[i], words[i + 1], words[i + 2]
         org = _clean(owner.stem)
-        if owner.particle != "의" or not (body_of(org) or org_suffix(org)):
+        if owner.particle != "의":
             continue
+        first = owner
+        if not (body_of(org) or org_suffix(org)):
+            # 브라이텐바흐 오토메이션(Breitenbach Automation)의: a name given with its Latin spelling
+            latin = re.fullmatch(r"[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3}", owner.paren or "")
+            k = len(owner.paren.split()) if latin else 0
+            if not k or i + 1 < k or not all(words[j].bare and "NNP" in words[j].tags for j in range(i - k + 1, i)):
+                continue
+            first = words[i - k + 1]
+            org = " ".join([_clean(words[j].stem) for j in range(i - k + 1, i)] + [org])
         name = _clean(name_w.stem)
         title = title_of(title_w.stem)
         if name_w.bare and is_korean_name(name) and title == _clean(title_w.stem) and title not in _WEAK_TITLES:
-            _add_person(doc, sent, owner, name, org, title, title_w, rule="post:org의-name-title")
+            _add_person(doc, sent, first, name, org, title, title_w, rule="post:org의-name-title")
+        elif (i + 3 < len(words) and name_w.bare and title_w.bare and _name_part(title_w) and len(_clean(title_w.stem)) >= 2
+              and _FOREIGN_NAME_PART.match(name) and len(name) >= 2 and "NNP" in name_w.tags
+              and title_of(words[i + 3].stem) not in (None, *_WEAK_TITLES)):
+            # 오토메이션의 요나스 베버 최고기술책임자: a foreign name between the owner and the title
+            _add_person(doc, sent, first, f"{name} {_clean(title_w.stem)}", org, title_of(words[i + 3].stem),
+                        words[i + 3], rule="post:org의-name-title")
 
 
 def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:
