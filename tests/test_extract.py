@@ -596,3 +596,8 @@ def test_a_name_after_the_word_for_its_kind_is_an_organisation(text, org):
 def test_a_foreign_company_with_its_latin_spelling_and_its_executive():
     x = extract("이날 포럼에는 독일 기업 할데만 로보틱(Haldemann Robotik)의 레온 바이스 최고기술책임자(CTO)가 나섰다.")
     assert ("레온 바이스", "할데만 로보틱", "최고기술책임자") in posts(x)
+
+
+def test_a_surname_with_ssi_refers_back():
+    x = extract('청년농 노다온(29)씨도 참석했다. 노씨는 "멘토링이 반갑다"고 전했다.')
+    assert [(q.speaker, q.text) for q in x.quotes] == [("Person/노다온", "멘토링이 반갑다")]

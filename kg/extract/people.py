@@ -546,6 +546,13 @@ def find_short_forms(doc: Doc) -> None:
     titles = {f.subject[1]: f.title for f in doc.facts if f.kind == "position" and f.title}
     for sent in doc.sentences:
         words = sent.words
+        for w in words:
+            # 서씨는, 김씨가: a surname with 씨 refers back to the one person of that surname named earlier
+            if len(w.stem) in (2, 3) and w.stem.endswith("씨") and w.stem[:-1] in LEX.surnames:
+                earlier = {m.name for m in people if m.name.startswith(w.stem[:-1]) and m.start <= w.start
+                           and " " not in m.name}
+                if len(earlier) == 1:
+                    doc.add(Mention(P, earlier.pop(), w.start, w.start + len(w.stem), sent.index, "person:short-form"))
         for i, w in enumerate(words[:-1]):
             nxt = words[i + 1]
             if len(w.stem) > 2 or w.stem not in LEX.surnames or w.particle:
