@@ -601,3 +601,8 @@ def test_a_foreign_company_with_its_latin_spelling_and_its_executive():
 def test_a_surname_with_ssi_refers_back():
     x = extract('청년농 노다온(29)씨도 참석했다. 노씨는 "멘토링이 반갑다"고 전했다.')
     assert [(q.speaker, q.text) for q in x.quotes] == [("Person/노다온", "멘토링이 반갑다")]
+
+
+def test_a_body_owns_every_programme_listed_after_it():
+    x = extract("이번 연구는 해솔연구재단의 '중견연구자지원사업'과 '신소재기술개발사업'의 지원을 받아 수행됐다.")
+    assert {("해솔연구재단", "promotes", "중견연구자지원사업"), ("해솔연구재단", "promotes", "신소재기술개발사업")} <= rels(x)

@@ -306,9 +306,13 @@ def _promotes(doc: Doc, sent) -> None:
         if m.type is O and _is_post_org(doc, m):
             continue
         # a body's own programme needs no verb ("중기부의 청년도약패키지"); anyone else must act on it
+        chained = None  # "재단의 'A사업'과 'B사업'": the programmes listed after the owner are all its own
         for p in (every if owner else policies):
-            if m.start < p.start and (not owner or p.start - m.end < 16):
+            listed = chained is not None and re.fullmatch(r"['’\"”]?\s*(과|와|,|및)\s*['‘\"“]?",
+                                                          doc.article.text[chained.end:p.start])
+            if m.start < p.start and (not owner or p.start - m.end < 16 or listed):
                 pairs.append((m, p))
+                chained = p if owner else None
     for q in doc.facts:
         if q.kind == "quote" and q.sentence == sent.index:
             for p in policies:
