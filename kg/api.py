@@ -11,14 +11,14 @@ import hashlib
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .config import BuildConfig
 from .errors import InputError, KGError
 from .export import write_build
 from .graph import build_dataset
-from .linking import LinkDecision, LinkOutcome, link
+from .linking import LinkDecision, link, summary_lines
 from .models import Article, Extraction
 from .parallel import extract_all, extract_one
 from .read import read_inputs
@@ -59,11 +59,7 @@ class BuildSummary:
         out.append("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(self.relations.items())) if self.relations
                    else "relations: none")
         out.append(f"positions {self.positions}, conferrals {self.conferrals}, quotes {self.quotes}")
-        if self.links:
-            counts = Counter(d.outcome for d in self.links)
-            out.append("links:     " + ", ".join(f"{o.value} {counts[o]}" for o in LinkOutcome if counts[o]))
-            # merges are the expected case; the namesakes and the undecided are worth a look
-            out += [f"link: {d}" for d in self.links if d.outcome is not LinkOutcome.MERGED]
+        out += summary_lines(self.links)
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"failed: {f}" for f in self.failures]
         out += [f"wrote {p}" for p in self.outputs.values()]
@@ -78,10 +74,9 @@ class BuildSummary:
             "positions": self.positions,
             "conferrals": self.conferrals,
             "quotes": self.quotes,
-            "failed": [{"source": f.source, "problem": f.problem} for f in self.failures],
+            "failed": [asdict(f) for f in self.failures],
             "warnings": list(self.warnings),
-            "links": [{"type": d.type.value, "name": d.name, "outcome": d.outcome.value,
-                       "articles": list(d.articles), "reason": d.reason} for d in self.links],
+            "links": [d.as_dict() for d in self.links],
             "outputs": {k: str(v) for k, v in self.outputs.items()},
         }
 

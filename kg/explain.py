@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -283,6 +284,16 @@ def _short(iri: str) -> str:
 # -- printing ------------------------------------------------------------------------------
 
 
+def _section(lines: list[str], title: str, facts: Sequence, describe: Callable) -> None:
+    """One part of the report: each fact on a line, the sentences behind it under it; — when none."""
+    lines.append(f"  {title}:")
+    for fact in facts:
+        lines.append(f"    {describe(fact)}")
+        lines += _format_sources(fact.sources)
+    if not facts:
+        lines.append("    —")
+
+
 def format_report(report: EntityReport) -> str:
     """The report as indented text: one block per entity, each fact followed by its sources."""
     blocks = [_format_entity(e) for e in report.entities]
@@ -297,34 +308,12 @@ def _format_entity(e: EntityExplanation) -> str:
     lines.append(f"  aliases:  {', '.join(e.aliases) or '—'}")
     lines.append("  articles:")
     lines += [f"    {_article(a.published, a.headline, a.iri)}" for a in e.articles] or ["    —"]
-    lines.append("  relations:")
-    for r in e.relations:
-        arrow = "←" if r.incoming else "→"
-        lines.append(f"    {arrow} {r.predicate} {r.other}")
-        lines += _format_sources(r.sources)
-    if not e.relations:
-        lines.append("    —")
-    lines.append("  positions:")
-    for p in e.positions:
-        title = f" {p.title}" if p.title else ""
-        known = f", known on {p.known_on}" if p.known_on else ""
-        lines.append(f"    {p.person}: {p.organization}{title}{known}")
-        lines += _format_sources(p.sources)
-    if not e.positions:
-        lines.append("    —")
-    lines.append("  conferrals:")
-    for c in e.conferrals:
-        at = f" at {c.event}" if c.event else ""
-        lines.append(f"    {c.recipient} received {c.award}{at}")
-        lines += _format_sources(c.sources)
-    if not e.conferrals:
-        lines.append("    —")
-    lines.append("  quotes:")
-    for q in e.quotes:
-        lines.append(f"    “{_one_line(q.text)}”")
-        lines += _format_sources(q.sources)
-    if not e.quotes:
-        lines.append("    —")
+    _section(lines, "relations", e.relations, lambda r: f"{'←' if r.incoming else '→'} {r.predicate} {r.other}")
+    _section(lines, "positions", e.positions, lambda p: f"{p.person}: {p.organization}"
+             + (f" {p.title}" if p.title else "") + (f", known on {p.known_on}" if p.known_on else ""))
+    _section(lines, "conferrals", e.conferrals,
+             lambda c: f"{c.recipient} received {c.award}" + (f" at {c.event}" if c.event else ""))
+    _section(lines, "quotes", e.quotes, lambda q: f"“{_one_line(q.text)}”")
     return "\n".join(lines)
 
 

@@ -21,9 +21,8 @@ import hashlib
 import json
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Protocol
@@ -35,7 +34,7 @@ from .errors import InputError, KGError
 from .graph import build_dataset
 from .iri import article_iri
 from .known import Known, link_to_known
-from .linking import LinkDecision, LinkOutcome, link
+from .linking import LinkDecision, link, summary_lines
 from .models import Article, Extraction
 from .parallel import extract_all
 from .read import read_inputs
@@ -77,10 +76,8 @@ class IngestSummary:
         """The summary as ``kg ingest`` prints it."""
         out = [f"{self.added} article(s) added, {self.replaced} replaced, {self.unchanged} unchanged, "
                f"{len(self.failures)} failed in {self.seconds:.1f} s ({self.store})"]
-        if self.links:
-            counts = Counter(d.outcome for d in self.links)
-            out.append("links:     " + ", ".join(f"{o.value} {counts[o]}" for o in LinkOutcome if counts[o]))
-            out += [f"link: {d}" for d in self.links if d.outcome is not LinkOutcome.MERGED or "stored" in d.reason]
+        # a link to an entity already in the store is worth a look too
+        out += summary_lines(self.links, worth_a_look=lambda d: "stored" in d.reason)
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"failed: {f}" for f in self.failures]
         return out
@@ -92,10 +89,9 @@ class IngestSummary:
             "added": self.added,
             "replaced": self.replaced,
             "unchanged": self.unchanged,
-            "failed": [{"source": f.source, "problem": f.problem} for f in self.failures],
+            "failed": [asdict(f) for f in self.failures],
             "warnings": list(self.warnings),
-            "links": [{"type": d.type.value, "name": d.name, "outcome": d.outcome.value,
-                       "articles": list(d.articles), "reason": d.reason} for d in self.links],
+            "links": [d.as_dict() for d in self.links],
             "seconds": round(self.seconds, 3),
         }
 

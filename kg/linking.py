@@ -61,6 +61,21 @@ class LinkDecision:
     def __str__(self) -> str:
         return f"{self.type.value} {self.name}: {self.outcome.value} in {', '.join(self.articles)}: {self.reason}"
 
+    def as_dict(self) -> dict[str, object]:
+        """The decision as JSON-ready data (the ``links`` of a ``--json`` summary)."""
+        return {"type": self.type.value, "name": self.name, "outcome": self.outcome.value,
+                "articles": list(self.articles), "reason": self.reason}
+
+
+def summary_lines(decisions: Sequence[LinkDecision], worth_a_look=lambda d: False) -> list[str]:
+    """The summary lines of a batch's decisions: the count of each outcome, then every decision
+    worth a look (merges are the expected case; namesakes, the undecided and ``worth_a_look`` are shown)."""
+    if not decisions:
+        return []
+    counts = Counter(d.outcome for d in decisions)
+    return ["links:     " + ", ".join(f"{o.value} {counts[o]}" for o in LinkOutcome if counts[o])] + [
+        f"link: {d}" for d in decisions if d.outcome is not LinkOutcome.MERGED or worth_a_look(d)]
+
 
 @dataclass(frozen=True)
 class Linked:
@@ -363,4 +378,4 @@ def _qualify_people(x: Extraction, qualifiers: Mapping[tuple[str, str], str]) ->
     return _rekey(x, new_keys, entities) if new_keys else x
 
 
-__all__ = ["LinkDecision", "LinkOutcome", "Linked", "link"]
+__all__ = ["LinkDecision", "LinkOutcome", "Linked", "link", "summary_lines"]

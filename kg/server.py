@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hmac
 import html
-import json
 import sys
 import tempfile
 import threading
@@ -161,13 +160,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.BAD_REQUEST, "give a query (query=… or application/sparql-query) "
                                                 "or an update (update=… or application/sparql-update)")
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def _writable_graph(self, method: str) -> str | None:
+        """The graph IRI of a Graph Store write (/store?graph=IRI) the caller may make; else an error is sent."""
         path, params = self._target()
         if path != "/store":
-            self._error(HTTPStatus.METHOD_NOT_ALLOWED, "PUT goes to /store?graph=IRI")
-            return
+            self._error(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} goes to /store?graph=IRI")
+            return None
         iri = self._graph_param(params)
-        if iri is None or not self._may_write():
+        return iri if iri is not None and self._may_write() else None
+
+    def do_PUT(self) -> None:  # noqa: N802
+        iri = self._writable_graph("PUT")
+        if iri is None:
             return
         body = self._body()
         if body is None:
@@ -180,12 +184,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._guarded(put)
 
     def do_DELETE(self) -> None:  # noqa: N802
-        path, params = self._target()
-        if path != "/store":
-            self._error(HTTPStatus.METHOD_NOT_ALLOWED, "DELETE goes to /store?graph=IRI")
-            return
-        iri = self._graph_param(params)
-        if iri is None or not self._may_write():
+        iri = self._writable_graph("DELETE")
+        if iri is None:
             return
         if self.server.write(lambda: self.server.store.delete_graph(iri)):
             self._send(HTTPStatus.NO_CONTENT, b"", None)

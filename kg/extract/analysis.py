@@ -209,13 +209,11 @@ def _word(surface: str, start: int, toks: list[Token], quoted: bool) -> Word:
         tail = text[m.end():] if m else ""
         return Word(text, start, end, inner, tail, "", comma, True, True, ())
     paren = ""
-    rest = text
     if "(" in text:
         i = text.index("(")
         j = text.find(")", i)
         if j != -1 and i > 0:
             paren = text[i + 1: j].strip()
-            rest = text[:i] + text[j + 1:]
     in_word = [t for t in toks if start <= t.start < end]
     tags = tuple(t.tag for t in in_word)
     # the stem ends where the trailing run of functional morphemes begins

@@ -44,16 +44,37 @@ class Fact:
 class Doc:
     article: Article
     sentences: list[Sentence]
-    mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     event_dates: dict[str, "dt.date"] = field(default_factory=dict)
     main_event: tuple[EntityType, str] | None = None
     lead_org: tuple[EntityType, str] | None = None
+    # the mentions, and two indexes over them: every stage asks "what is in this sentence"
+    # and "is this name known as …", so neither may scan a long article's mentions each time
+    _mentions: list[Mention] = field(default_factory=list, init=False, repr=False)
+    _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, init=False, repr=False)
+    _names: set[tuple[EntityType, str]] = field(default_factory=set, init=False, repr=False)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention so far, in the order found (add with ``add``; replace all with ``mentions = …``)."""
+        return self._mentions
+
+    @mentions.setter
+    def mentions(self, mentions: list[Mention]) -> None:
+        self._mentions, self._by_sentence, self._names = [], {}, set()
+        for m in mentions:
+            self.add(m)
 
     def add(self, mention: Mention) -> Mention:
-        self.mentions.append(mention)
+        self._mentions.append(mention)
+        self._by_sentence.setdefault(mention.sentence, []).append(mention)
+        self._names.add((mention.type, mention.name))
         return mention
 
+    def knows(self, t: EntityType, name: str) -> bool:
+        """Whether some mention already names ``name`` as a ``t``."""
+        return (t, name) in self._names
+
     def in_sentence(self, index: int, *types: EntityType) -> list[Mention]:
-        return sorted((m for m in self.mentions if m.sentence == index and (not types or m.type in types)),
+        return sorted((m for m in self._by_sentence.get(index, ()) if not types or m.type in types),
                       key=lambda m: m.start)

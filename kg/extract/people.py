@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import EntityType, Predicate
+from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
 from .patterns import COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name, is_place, org_suffix, title_of
@@ -253,7 +253,7 @@ def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | N
 
 def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | None, title: str | None,
                 anchor: Word, rule: str) -> None:
-    if any(m.type is O and m.name == name for m in doc.mentions):
+    if doc.knows(O, name):
         return  # "인하대 미래비행체연구센터장": a name already read as an organisation (라경훈 인하대 총장) is not a person
     start = sent.text.find(name, first.start - sent.start)
     start = sent.start + (start if start >= 0 else first.start - sent.start)
@@ -592,5 +592,5 @@ def _known_names_again(doc: Doc) -> None:
                 full = next(iter(parts[name]))
                 titled = w.bare and i + 1 < len(sent.words) and title_of(sent.words[i + 1].stem) is not None
                 if (titled or w.particle in ("은", "는", "이", "가", "의", "에게")) and \
-                        not any(m.start <= w.start < m.end for m in doc.mentions if m.type is P):
+                        not any(m.start <= w.start < m.end for m in doc.in_sentence(sent.index, P)):
                     doc.add(Mention(P, full, w.start, w.start + len(name), sent.index, "person:foreign-part"))

@@ -179,7 +179,6 @@ def _organized_by(doc: Doc, sent, events) -> None:
             hosts.append(m)
     if not hosts and _ORGANIZE.search(sent.text):
         verb = _ORGANIZE.search(sent.text)
-        first_event = min((m.start for m in doc.in_sentence(sent.index, E)), default=None)
         for m in orgs:
             if m.start - sent.start > verb.start():
                 continue

@@ -15,7 +15,6 @@ Each recogniser reads the words of a sentence and adds mentions:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
 
 from ..models import EntityType
 from .analysis import Sentence, Word
@@ -72,8 +71,6 @@ def _known_names_again(doc: Doc) -> None:
     known = {(m.type, m.name) for m in doc.mentions if m.type in (O, V) and len(m.name) >= 3 and m.rule != "byline"}
     if not known:
         return
-    spans = sorted((m.start, m.end) for m in doc.mentions)
-    starts = [a for a, _ in spans]
     text = doc.article.text
     for t, name in sorted(known, key=lambda k: -len(k[1])):  # longest first: a longer name claims its text
         for sent in doc.sentences:
@@ -81,13 +78,10 @@ def _known_names_again(doc: Doc) -> None:
             while at >= 0:
                 start = sent.start + at
                 end = start + len(name)
-                i = bisect_right(starts, start)
-                inside = i > 0 and spans[i - 1][1] > start
+                inside = any(m.start <= start < m.end for m in doc.in_sentence(sent.index))
                 boundary = start == 0 or not text[start - 1].isalnum()
                 if not inside and boundary and _PARTICLE_NEXT.match(text, end):
                     doc.add(Mention(t, name, start, end, sent.index, "name-again"))
-                    insort(spans, (start, end))
-                    starts = [a for a, _ in spans]
                 at = sent.text.find(name, at + len(name))
 
 
@@ -478,7 +472,7 @@ def _budget_items(doc: Doc, sent: Sentence) -> None:
 def _listed_with_organisations(doc: Doc, sent: Sentence) -> None:
     """한국선급과 대양해운, 한빛조선이: names listed with known organisations are organisations too."""
     words = sent.words
-    known = {m.start for m in doc.mentions if m.type is O and m.sentence == sent.index}
+    known = {m.start for m in doc.in_sentence(sent.index, O)}
     run: list[Word] = []
     for w in list(words) + [None]:
         listed = w is not None and (w.comma or w.particle in ("와", "과", "및")) and not w.quoted
@@ -490,7 +484,7 @@ def _listed_with_organisations(doc: Doc, sent: Sentence) -> None:
             for x in run:
                 stem = x.stem.lstrip("㈜")
                 if x.start in known or is_korean_name(stem) or is_place(stem) or title_of(stem) or is_date_word(stem) \
-                        or any(m.start <= x.start < m.end for m in doc.mentions if m.type is EntityType.PERSON):
+                        or any(m.start <= x.start < m.end for m in doc.in_sentence(sent.index, EntityType.PERSON)):
                     continue
                 if company_like(stem) or "NNP" in x.tags and len(stem) >= 3 and " " not in stem:
                     _add(doc, sent, O, stem, x, "org:listed")
@@ -517,7 +511,7 @@ def _named_after_its_kind(doc: Doc, sent: Sentence) -> None:
                 or is_korean_name(stem) or is_date_word(stem) or stem in GENERIC_ORG or body_of(stem)
                 or not (nxt.particle or nxt.comma or nxt.paren or i + 2 == len(words) or words[i + 2].stem in ("등", "측"))):
             continue
-        if not any(m.start <= nxt.start < m.end for m in doc.mentions):
+        if not any(m.start <= nxt.start < m.end for m in doc.in_sentence(sent.index)):
             _add(doc, sent, O, stem, nxt, "org:kind-then-name", _alias_from_paren(nxt))
 
 
