@@ -157,8 +157,8 @@ def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> No
         forms = sorted(names[t], key=lambda n: (-len(squash(n)), n))
         for i, short in enumerate(forms):
             s = squash(short)
-            if len(s) < 3:
-                continue
+            if len(s) < 3 or t is O and body_of(short):
+                continue  # a body from the lexicon is itself (방송통신위원회 is not 과학기술정보방송통신위원회)
             longer = [f for f in forms[:i] if squash(f) != s]
             same = [f for f in forms[:i] if squash(f) == s]
             target = same[:1] or _unique(res, t, [f for f in longer if squash(f).endswith(s) and len(s) >= 4

@@ -606,3 +606,68 @@ def test_a_surname_with_ssi_refers_back():
 def test_a_body_owns_every_programme_listed_after_it():
     x = extract("이번 연구는 해솔연구재단의 '중견연구자지원사업'과 '신소재기술개발사업'의 지원을 받아 수행됐다.")
     assert {("해솔연구재단", "promotes", "중견연구자지원사업"), ("해솔연구재단", "promotes", "신소재기술개발사업")} <= rels(x)
+
+
+@pytest.mark.parametrize("text, person, org, title", [
+    # a department between the university and the name
+    ("설계는 은빛대 체육학과 한소망 교수가 맡는다.", "한소망", "은빛대", "체육학과 교수"),
+    # the post before the name is the person's; the title after it is a rank
+    ("협약식에는 누리대 산학협력단장 조한결 교수와 학생 대표가 참석했다.", "조한결", "누리대", "산학협력단장"),
+    # a city acting through its head, the place first
+    ("현장에는 김제시 문다솜 시장과 농민 대표가 함께했다.", "문다솜", "김제시", "시장"),
+    # a name Kiwi reads as a noun with the copula (하지 + 인), before a company and a title
+    ("출범식에서는 하지인 누리헬스케어 대표가 과정을 시연했다.", "하지인", "누리헬스케어", "대표"),
+])
+def test_posts_around_departments_ranks_and_cities(text, person, org, title):
+    assert (person, org, title) in posts(extract(text))
+
+
+def test_a_committee_chair_and_the_party_in_parentheses():
+    x = extract('한미래 과방위원장(국민의힘)은 질의를 마무리하며 "이행 여부를 확인하겠다"고 말했다.')
+    assert {("한미래", "affiliatedWith", "과학기술정보방송통신위원회"), ("한미래", "affiliatedWith", "국민의힘")} <= rels(x)
+
+
+def test_two_bodies_from_the_lexicon_stay_two_though_one_name_ends_the_other():
+    x = extract("과방위는 과학기술정보방송통신위원회 회의를 열고 방송통신위원회(방통위)를 감사한다.")
+    assert {"과학기술정보방송통신위원회", "방송통신위원회"} <= names(x, T.ORGANIZATION)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # the lead holds the signing ceremony "with" the parties
+    ("김해시는 19일 '해솔 순환경제 업무협약식'을 열고 누리대학교, ㈜가람셀테크와 산업을 함께 키우기로 했다.",
+     {("김해시", "누리대학교"), ("김해시", "가람셀테크")}),
+    # "두 기관은": the parties of the sentence before
+    ("한빛연구원은 누리재단과 시범사업을 준비했다. 두 기관은 이날 업무협약을 맺었다.", {("한빛연구원", "누리재단")}),
+    # the party written with 도
+    ("농업 스타트업 해솔팜은 투자를 유치했다. 가람유통도 투자에 참여하는 한편 해솔팜과 공급 업무협약(MOU)을 맺었다.",
+     {("가람유통", "해솔팜")}),
+    # a programme run together
+    ("한빛공단은 누리의료원과 함께 다음 달부터 '재택 재활 시범사업'을 시작한다고 밝혔다.", {("한빛공단", "누리의료원")}),
+    # working with an office of another body
+    ("누리공사는 가람진흥원 두바이무역관과 협력해 바이어 130곳을 초청했다.", {("누리공사", "가람진흥원")}),
+    # a short form given in parentheses, used again as a party
+    ("누리항만공사(NPA)는 포럼을 열었다. 이어 NPA와 가람항만공사가 양해각서(MOU)를 맺는다.", {("가람항만공사", "누리항만공사")}),
+    # a company named by its trade (양조)
+    ("충주의 솔내양조는 수입업체 다르바라와 공급 업무협약(MOU)을 체결했다.", {("솔내양조", "다르바라")}),
+])
+def test_partners(text, pairs):
+    found = {frozenset((s, o)) for s, p, o in rels(extract(text)) if p == "partneredWith"}
+    assert {frozenset(p) for p in pairs} <= found
+
+
+def test_co_hosts_of_an_event_are_not_partners():
+    x = extract("누리부는 가람재단과 공동으로 14일 '2025 해솔 과학자 시상식'을 개최했다.")
+    assert not {r for r in rels(x) if r[1] == "partneredWith"}
+
+
+def test_a_category_of_the_ceremonys_award_stands_for_the_award():
+    x = extract("누리재단은 20일 '제9회 한빛과학상 시상식'을 열었다. 한빛과학상은 재단이 2011년 제정한 상이다. "
+                "공학부문은 배다온 가람연구원 책임연구원이 받았다. "
+                "젊은과학자부문에서는 임소울(38) 해솔대 조교수가 선정됐다.")
+    assert {("배다온", "receivedAward", "한빛과학상"), ("임소울", "receivedAward", "한빛과학상")} <= rels(x)
+    assert all(c.event == "Event/제9회 한빛과학상 시상식" for c in x.conferrals)
+
+
+def test_a_company_mark_written_apart_stays_with_the_name():
+    x = extract("기술사업화부문은 세라믹 부품기업 (주)누리세라가 수상했다.")
+    assert "누리세라" in names(x, T.ORGANIZATION)

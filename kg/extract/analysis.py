@@ -197,8 +197,8 @@ def _word(surface: str, start: int, toks: list[Token], quoted: bool) -> Word:
     comma = surface.rstrip().endswith((",", "，", "、"))
     text = surface.rstrip(_TRAIL_PUNCT)
     # strip leading brackets and bullets that are not part of a name
-    lead = len(text) - len(text.lstrip("[(<▲△▷○●■□-–—•·"))
-    if quoted:
+    lead = len(text) - len(text.lstrip("[(<▲△▷○●■□-–—•·/"))
+    if quoted or text.startswith(("(주)", "(사)", "(재)")):  # (주)루미: the company mark stays with the name
         lead = 0
     text = text[lead:]
     start += lead

@@ -15,6 +15,7 @@ ordinary words that start with a surname syllable (정부, 이번, 한편) stay 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import EntityType
 from .analysis import Sentence, Word
@@ -50,7 +51,7 @@ def find_people(doc: Doc) -> None:
 def _segments(sent: Sentence) -> list[list[Word]]:
     """Runs of nouns that read as one phrase: every word but the last is bare."""
     segments, current = [], []
-    for w in sent.words:
+    for w in _names_read_as_copula(sent.words):
         if "=" in w.text:  # "[서울=뉴시스] 홍길동 기자 = …": a dateline or byline ends here
             if current:
                 segments.append(current)
@@ -80,6 +81,16 @@ def _segments(sent: Sentence) -> list[list[Word]]:
     return segments
 
 
+def _names_read_as_copula(words: tuple[Word, ...]) -> list[Word]:
+    """주다인 솔담헬스케어 대표: Kiwi reads a name ending in 인 as "주다" + the copula; before a proper noun it is a name."""
+    fixed = list(words)
+    for i, w in enumerate(words[:-1]):
+        if (w.particle == "인" and w.tags[-2:] == ("VCP", "ETM") and len(w.text) == 3 and is_korean_name(w.text)
+                and words[i + 1].bare and words[i + 1].tags[:1] == ("NNP",)):
+            fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNP",))
+    return fixed
+
+
 def _clean(stem: str) -> str:
     if "=" in stem or "㈜" in stem or "(주)" in stem:  # "[서울=뉴시스] …", "㈜한빛", "(주)한빛"; most words have none
         return stem.split("=")[-1].lstrip("㈜").removeprefix("(주)").strip()
@@ -90,6 +101,7 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
     """Find name/organisation/title triples inside one noun phrase."""
     start_of_rest = 0
     previous_person: str | None = None
+    pending: tuple[list[str], str, str] | None = None  # an organisation and title waiting for the name after them
     for i, w in enumerate(seg):
         # "한국과학기술연구원", "한국무역보험공사": an organisation's name, though it ends like a role word
         title = None if (body_of(_clean(w.stem)) or org_suffix(_clean(w.stem))) and title_of(w.stem) != w.stem \
@@ -103,13 +115,23 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         before = [_clean(x.stem) or x.text for x in seg[start_of_rest:i]]
         proper = {_clean(x.stem) for x in seg[start_of_rest:i] if "NNP" in x.tags or "SL" in x.tags}
         stem = title if title == w.stem[:-1] else _clean(w.stem)
-        names, org_words = _split_name_org(before, proper)
+        if len(before) == 2 and is_place(before[0]) and is_korean_name(before[1]) and stem in _LOCAL_HEADS:
+            names, org_words = [before[1]], [before[0]]  # 김제시 유진홍 시장: the city acting, through its head
+        else:
+            names, org_words = _split_name_org(before, proper)
         if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
             names, org_words = [previous_person], before
         if not names:
+            # 은빛대 산학협력단장 한소망 교수: the post before the name is the person's, the one after a rank
+            org_before = [x for x in before if x not in _FORMER]
+            pending = (org_before, stem, title) if _is_org_phrase(org_before, proper, strict=True) else None
             start_of_rest = i + 1
             continue
-        org_words = [x for x in org_words if not is_place(x)] or org_words  # 미국 스탠퍼드대: the country is not the body
+        if pending and not org_words and len(names) == 1:
+            org_words, stem, title = pending[0], pending[1], pending[2]
+        pending = None
+        if stem not in _LOCAL_HEADS:
+            org_words = [x for x in org_words if not is_place(x)] or org_words  # 미국 스탠퍼드대: the country is not the body
         org_words, dept = _department(org_words)
         org, title = _org_and_title(org_words, stem, title)
         if dept:
@@ -128,9 +150,13 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             second = _paren_post(w.paren)
             if second:
                 _add_person(doc, sent, w, name, second[0], second[1], w, rule="post:title(org title)")
+            elif w.paren and body_of(w.paren) and w.paren != org:
+                # 정문수 과방위원장(국민의힘): the body in parentheses is the person's too (a party, a ministry)
+                _add_person(doc, sent, w, name, w.paren, None, w, rule="post:title(org)")
         start_of_rest = i + 1
 
 
+_LOCAL_HEADS = frozenset("시장 부시장 군수 부군수 구청장 부구청장 도지사 지사 부지사".split())
 _FORMER = ("전", "前", "현", "現", "故", "고", "신임", "초대", "당시", "전임", "후임")
 
 
@@ -152,7 +178,8 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     first = words[0]
     parts = first.split("·")
     if first.endswith("대") and len(words) > 1 and _DEPARTMENT.match(words[1]):
-        return [], []  # 은빛대 체육학과 교수: a university, not a name
+        # 은빛대 체육학과 교수: a university, not a name; 은빛대 체육학과 한소망 교수: the name comes last
+        return ([words[2]], words[:2]) if len(words) == 3 and is_korean_name(words[2]) else ([], [])
     if (len(words) > 1 and re.fullmatch(r"[가-힣]{4}", first) and first[0] in LEX.surnames and first in proper
             and _is_org_phrase(words[1:], strict=True) and not body_of(first) and not org_suffix(first)):
         return [first], words[1:]

@@ -20,7 +20,7 @@ from collections import Counter
 from ..models import EntityType, Predicate
 from .dates import resolve_day
 from .doc import Doc, Fact, Mention
-from .patterns import body_of
+from .patterns import body_of, is_place
 
 P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.AWARD, EntityType.POLICY,
                          EntityType.EVENT, EntityType.VENUE, EntityType.LOCATION)
@@ -40,7 +40,13 @@ _GENERIC_EVENT = re.compile(r"(이번|이날|올해|해당)\s*(행사|대회|박
 _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
                       r"내놓|공개|확충|육성|조성|뒷받침|선보|펼치|투자|채택|확대|늘리|늘린|강화|보급|신설|집행|편성|배정|대표발의)")
 _AGREE = re.compile(r"(협약|MOU|양해각서|계약|협정|업무협력|파트너십|맞잡|손을 잡|손잡)")
-_AGREE_VERB = re.compile(r"(체결|맺|서명|이전하기로|합의)")
+_AGREE_VERB = re.compile(r"(체결|맺|서명|이전하기로|합의|협약식['’”\"]?[을를] (?:열|갖|가졌|개최|진행))")
+# "두 기관은 … 협약을 맺었다": the parties named in the sentence before
+_BOTH_PARTIES = re.compile(r"(두|세|네|양|3개|4개) ?(기관|기관은|회사|단체|지자체|대학)|양측|양사|양 기관|3자|4자")
+# "X는 Y와 함께 … 시범사업을 시작한다": a joint programme makes partners (GUIDE)
+_WORKING_WITH = re.compile(r"(와|과) ?(공동으로|손잡고|손을 잡고|협력해|협력하여|협업해)")
+_JOINTLY = re.compile(r"^(?:\s*[가-힣A-Za-z]+(?:무역관|사무소|지사|지부|본부|센터|법인|지점))?(와|과)\s*"
+                      r"(?P<how>함께|공동으로|손잡고|손을 잡고|협력해|협력하여|협업해)")
 _SUBJECT = ("은", "는", "이", "가", "도", "에서는")
 
 
@@ -57,6 +63,7 @@ def find_relations(doc: Doc) -> None:
         _participation(doc, sent, events)
         _promotes(doc, sent)
         _partners(doc, sent)
+        _joint_programmes(doc, sent)
     _event_named_after_org(doc)
     _orphan_policies(doc)
 
@@ -210,8 +217,28 @@ def _is_post_org(doc: Doc, m: Mention) -> bool:
     return any(f.kind == "position" and f.sentence == m.sentence and f.object == (m.type, m.name) for f in doc.facts)
 
 
+def _main_award(doc: Doc) -> str | None:
+    """The award the article's ceremony is named after ('제15회 한빛과학상 시상식'), or the article's only award."""
+    names = {m.name for m in doc.mentions if m.type is A}
+    if doc.main_event:
+        inside = [n for n in names if n in doc.main_event[1]]
+        if len(inside) == 1:
+            return inside[0]
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _category_award(doc: Doc, sent) -> list[Mention]:
+    """"공학부문은 A 책임연구원이 받았다": a category of the article's award stands for the award."""
+    from .things import _AWARD_VERBS
+    category = next((w for w in sent.words if w.stem.endswith("부문") and len(w.stem) > 2), None)
+    award = _main_award(doc) if category and _AWARD_VERBS.search(sent.text) else None
+    if award is None:
+        return []
+    return [Mention(A, award, category.start, category.end, sent.index, "award:category")]
+
+
 def _awards(doc: Doc, sent, events) -> None:
-    awards = doc.in_sentence(sent.index, A)
+    awards = doc.in_sentence(sent.index, A) or _category_award(doc, sent)
     if not awards:
         return
     from .things import _AWARD_VERBS
@@ -333,10 +360,20 @@ def _partners(doc: Doc, sent) -> None:
     if not (_AGREE.search(sent.text) and _AGREE_VERB.search(sent.text)):
         return
     orgs = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
+    if len(orgs) < 2 and _BOTH_PARTIES.search(sent.text) and sent.index > 0:
+        before = [m for m in doc.in_sentence(sent.index - 1, O) if not _is_post_org(doc, m)]
+        parties = list({m.name: m for m in before + orgs}.values())
+        if 2 <= len(parties) <= 4:  # "두 기관은 이날 … 협약을 맺었다"
+            for i, a in enumerate(parties):
+                for b in parties[i + 1:]:
+                    _rel(doc, Predicate.PARTNERED_WITH, a, b, sent.index, "partneredWith:both-parties")
+        return
     if len(orgs) < 2:
         return
     # the lead party is the subject; with none ("X, Y, Z도 각각 … 체결했다") the parties are not each other's
     lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
+    if lead is None and len({m.name for m in orgs}) == 2 and any(_after(doc, m, 1) in ("와", "과") for m in orgs):
+        lead = next((m for m in orgs if _after(doc, m, 1) == "도"), None)  # "Y도 … X와 업무협약을 맺었다"
     at_event = doc.main_event and re.search(r"이날|행사장|현장", sent.text)
     if lead is None:
         if at_event:  # "X, Y, Z도 이날 … 계약을 체결했다": each signed at the event
@@ -354,11 +391,33 @@ def _partners(doc: Doc, sent) -> None:
                 _rel(doc, Predicate.PARTICIPATED_IN, m, doc.main_event, sent.index, "participatedIn:signatory")
     # GUIDE: an agreement led by one body (a ministry with its sector) links each party to the lead;
     # an agreement among peers makes them all partners
-    if not body_of(lead.name) or not body_of(lead.name).government:
+    if not _is_government(lead.name):
         others = [m for m in parties if m.name != lead.name]
         for i, a in enumerate(others):
             for b in others[i + 1:]:
                 _rel(doc, Predicate.PARTNERED_WITH, a, b, sent.index, "partneredWith:peers")
+
+
+def _is_government(name: str) -> bool:
+    """A ministry or agency from the lexicon, or a city, county or province acting (아산시, 경상남도)."""
+    body = body_of(name)
+    return bool(body and body.government) or (name[-1:] in "시군구도" and (is_place(name) or is_place(name[:-1])))
+
+
+def _joint_programmes(doc: Doc, sent) -> None:
+    """질병관리청은 국립중앙의료원과 함께 … 시범사업을 시작한다: bodies that run a programme together are partners."""
+    policy = bool(doc.in_sentence(sent.index, POL)) and bool(_PROMOTE.search(sent.text) or "시작" in sent.text)
+    if not policy and not _WORKING_WITH.search(sent.text) or doc.in_sentence(sent.index, E):
+        return  # "A는 B와 공동으로 … 시상식을 개최했다": co-hosts, not partners (organizedBy)
+    orgs = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
+    lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
+    if lead is None and doc.lead_org and any(_after(doc, m, 1) in ("은", "는") for m in doc.in_sentence(sent.index, POL)):
+        lead = doc.lead_org  # "'B패키지'는 소진공과 협력해 운영한다": the article's body runs it
+    for m in orgs:
+        joint = _JOINTLY.match(_after(doc, m, 20))
+        if lead is not None and (O, m.name) != (O, lead[1] if isinstance(lead, tuple) else lead.name) and joint \
+                and (policy or joint["how"] != "함께"):
+            _rel(doc, Predicate.PARTNERED_WITH, lead, m, sent.index, "partneredWith:joint-programme")
 
 
 def _event_named_after_org(doc: Doc) -> None:

@@ -69,6 +69,9 @@ def _known_names_again(doc: Doc) -> None:
     """An organisation or venue found once is found wherever its name is written again
     (노르트빈트 오프쇼어, known from a post, is a party of the agreement two sentences later)."""
     known = {(m.type, m.name) for m in doc.mentions if m.type in (O, V) and len(m.name) >= 3 and m.rule != "byline"}
+    # 인천항만공사(IPA) … "IPA와 로테르담항만공사가": a short form given in parentheses recurs too
+    known |= {(m.type, m.alias) for m in doc.mentions if m.type in (O, V) and m.alias and m.rule != "byline"
+              and (len(m.alias) >= 3 or re.fullmatch(r"[A-Za-z]{2}", m.alias))}
     if not known:
         return
     text = doc.article.text
@@ -402,7 +405,8 @@ def _known_elsewhere(doc: Doc, kind: EntityType, name: str) -> bool:
 
 def _awards(doc: Doc, sent: Sentence) -> None:
     words = sent.words
-    receiving = bool(_AWARD_VERBS.search(sent.text))
+    # "한빛과학상은 재단이 2011년 제정한 상이다": a sentence describing the award names it too
+    receiving = bool(_AWARD_VERBS.search(sent.text) or re.search(r"(제정한|제정된|주는|주어지는) 상", sent.text))
     for i, w in enumerate(words):
         stem = w.stem
         if not stem or w.quoted:
