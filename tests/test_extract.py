@@ -671,3 +671,32 @@ def test_a_category_of_the_ceremonys_award_stands_for_the_award():
 def test_a_company_mark_written_apart_stays_with_the_name():
     x = extract("기술사업화부문은 세라믹 부품기업 (주)누리세라가 수상했다.")
     assert "누리세라" in names(x, T.ORGANIZATION)
+
+
+def test_posts_written_with_parentheses_departments_and_the_local_government():
+    x = extract('경상남도는 13일 지원책을 발표했다. 경상남도는 올해 300억원을 투입한다. '
+                '정미솔 도 경제통상국장은 "청년을 돕겠다"고 말했다. 은탑산업훈장은 김영솔(한울섬유 대표)씨가 받았다. '
+                '유재하 교수(누리대 교통공학과)는 "인력이 부족하다"고 했다. 관광객 이수라(34·부산 해운대구)씨는 "좋았다"고 했다. '
+                '현장에서 상담을 이끈 솔내양조 문지솔 해외사업팀장은 "반응이 좋다"고 말했다. '
+                '김나솔 국립누리의료원 호흡기내과 전문의는 "고령 환자가 많다"고 했다.')
+    assert {("정미솔", "경상남도", "경제통상국장"),  # 도: the province the article is about
+            ("김영솔", "한울섬유", "대표"),  # name(organisation title)
+            ("유재하", "누리대", "교수"),  # title(organisation department)
+            ("문지솔", "솔내양조", "해외사업팀장"),  # a brand and a business word, then the name
+            ("김나솔", "국립누리의료원", "호흡기내과 전문의"),  # a department between the body and the title
+            } <= posts(x)
+    assert "이수라" in names(x, T.PERSON)  # an age with a place in the parenthesis
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("두 기관은 이날 국립누리의료원 연구동 대회의실에서 협약을 맺었다.", "국립누리의료원 연구동 대회의실"),
+    ("재단은 20일 누리과학회관 국제회의장에서 시상식을 열었다.", "누리과학회관 국제회의장"),
+    ("경남도는 12일 경남도청 프레스센터에서 브리핑을 열었다.", "경남도청 프레스센터"),
+    ("하동군은 10일부터 하동읍 송림솔숲공원 일원에서 축제를 열었다.", "송림솔숲공원"),
+])
+def test_rooms_of_a_building_and_parks_are_venues(text, venue):
+    assert venue in names(extract(text), T.VENUE)
+
+
+def test_a_town_of_a_known_county_is_a_place():
+    assert "하동읍" in names(extract("하동군은 하동읍 일대에서 행사를 열었다."), T.LOCATION)

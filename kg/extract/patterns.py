@@ -98,7 +98,8 @@ def body_of(name: str):
 
 
 def is_place(stem: str) -> bool:
-    return stem in LEX.places
+    # 하동읍, 탕정면: a town or township of a known place, or one named in full
+    return stem in LEX.places or len(stem) >= 3 and stem[-1] in "읍면" and stem[:-1] in LEX.places
 
 
 # endings of company names: taken as an organisation only with a proper-noun tag, or beside known organisations

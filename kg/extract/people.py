@@ -27,7 +27,7 @@ P, O = EntityType.PERSON, EntityType.ORGANIZATION
 _WEAK_TITLES = {"시장", "대표", "공사", "감사", "위원", "이사", "고문", "수석", "대사", "특보", "의원"}
 # in "X협회장", "X은행장", "X시장" the last letter of the organisation is also the first of the title
 _OVERLAP_ORG_END = ("회", "행", "시", "군", "구", "원", "청", "도", "위", "처", "소", "관", "단", "국", "실")
-_AGE = re.compile(r"^\d{1,3}(세)?$")
+_AGE = re.compile(r"^\d{1,3}(세)?(·[가-힣 ]{2,20})?$")  # 김도영(21), 이한솔(34·부산 해운대구)
 _FOREIGN_NAME_PART = re.compile(r"^[가-힣]{1,6}$")
 
 
@@ -117,6 +117,9 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         stem = title if title == w.stem[:-1] else _clean(w.stem)
         if len(before) == 2 and is_place(before[0]) and is_korean_name(before[1]) and stem in _LOCAL_HEADS:
             names, org_words = [before[1]], [before[0]]  # 김제시 유진홍 시장: the city acting, through its head
+        elif len(before) == 2 and is_korean_name(before[0]) and before[1] in ("시", "도", "군", "구") \
+                and _local_government(doc, before[1]):
+            names, org_words = [before[0]], [_local_government(doc, before[1])]
         else:
             names, org_words = _split_name_org(before, proper)
         if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
@@ -153,6 +156,9 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             elif w.paren and body_of(w.paren) and w.paren != org:
                 # 정문수 과방위원장(국민의힘): the body in parentheses is the person's too (a party, a ministry)
                 _add_person(doc, sent, w, name, w.paren, None, w, rule="post:title(org)")
+            elif w.paren and not org and _paren_org(w.paren):
+                # 유재호 교수(한국교통대 교통공학과): the organisation, with its department, in parentheses
+                _add_person(doc, sent, w, name, _paren_org(w.paren), title, w, rule="post:title(org)")
         start_of_rest = i + 1
 
 
@@ -187,7 +193,9 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     foreign_pair = len(parts) == 1 and len(words) >= 3 and words[1] in proper and _looks_foreign_part(words[1])
     if all(is_korean_name(p) for p in parts) and not foreign_pair:
         org_words = words[1:]
-        return parts, org_words if _is_org_phrase(org_words, proper) else []
+        # 김나솔 국립누리의료원 호흡기내과 전문의: the organisation, then a department
+        return parts, org_words if _is_org_phrase(org_words, proper) or _is_org_phrase(
+            _department(org_words)[0], proper) and len(org_words) > 1 else []
     last = words[-1]
     # 해운대경찰서 수사과 김도윤 경감: the organisation, a department, the name
     if is_korean_name(last) and len(words) > 1 and _is_org_phrase(_department(words[:-1])[0], proper):
@@ -246,6 +254,8 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
         return True  # 스탠퍼드대, 한빛대: a university's short name
     if strict:
         return False
+    if len(words) == 1 and company_like(words[0]) and not is_place(words[0]):
+        return True  # 솔향양조 문지아 팀장: a brand and a business word, though Kiwi tags it as common nouns
     # a company name: a proper noun of one or two words (Kiwi's NNP), not a place or a role
     return len(words) <= 2 and any(x in proper for x in words) and all(
         len(x) >= 2 and not is_place(x) and title_of(x) is None and x not in _NOT_ORG for x in words)
@@ -292,6 +302,24 @@ def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | Non
         doc.facts.append(Fact("position", (P, name), (O, org), sent.index, rule, title=title))
     elif title:
         doc.facts.append(Fact("position", (P, name), None, sent.index, rule, title=title))
+
+
+def _paren_org(paren: str) -> str | None:
+    """"한국교통대 교통공학과" → 한국교통대: an organisation (and a sub-unit) in parentheses."""
+    parts, _ = _department(paren.split())
+    return " ".join(parts) if 1 <= len(parts) <= 2 and _is_org_phrase(parts, strict=True) else None
+
+
+def _local_government(doc: Doc, unit: str) -> str | None:
+    """"정미란 도 경제통상국장": 도 (시, 군, 구) is the province (city …) the article is about, the one acting most."""
+    counts: dict[str, int] = {}
+    for sent in doc.sentences:
+        for w in sent.words:
+            stem = _clean(w.stem)
+            if len(stem) >= 3 and stem.endswith(unit) and (is_place(stem) or is_place(stem[:-1])) \
+                    and w.particle in ("은", "는", "이", "가", "와", "과"):
+                counts[stem] = counts.get(stem, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else None
 
 
 def _paren_post(paren: str) -> tuple[str, str] | None:
@@ -409,6 +437,10 @@ def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:
         name = _clean(w.stem)
         parts = w.paren.split()
         if not (w.paren and is_korean_name(name) and 1 <= len(parts) <= 3):
+            continue
+        post = _paren_post(w.paren)
+        if post and len(parts) <= 3:  # 김영란(세화섬유 대표)씨가
+            _add_person(doc, sent, w, name, post[0], post[1], w, rule="post:name(org title)")
             continue
         team = len(parts) == 1 and re.fullmatch(r"[가-힣]{1,4}(시청|도청|군청|구청)", parts[0])
         company = len(parts) == 1 and company_like(parts[0])  # 유서진(다우리건설)이

@@ -46,11 +46,36 @@ def _is_hall(w: Word) -> bool:
 _GENERIC_VENUE_TAIL = {"전시장", "행사장", "시상식장", "회의실", "회의장", "대강당", "강당", "로비", "일대", "앞", "인근", "내", "현장"}
 
 
+_ROOMS = frozenset("대강당 강당 대회의실 회의실 중회의실 소회의실 국제회의장 회의장 세미나실 프레스센터 브리핑룸 "
+                   "기자회견장 대연회장 연회장 접견실 대공연장 소공연장".split())
+_BUILDING_PARTS = re.compile(r"^(본관|별관|신관|구관|[가-힣A-Za-z0-9]{1,3}(동|층))$")
+
+
+def _rooms(doc: Doc, sent: Sentence) -> None:
+    """"국립누리의료원 연구동 대강당에서", "누리과학회관 국제회의장에서": a room of a known building or body."""
+    words = sent.words
+    for i, w in enumerate(words):
+        if i == 0 or w.stem not in _ROOMS or not w.particle.startswith(("에서", "서")):
+            continue
+        j = i - 1
+        if j > 0 and _BUILDING_PARTS.match(words[j].stem) and words[j].bare:
+            j -= 1  # 연구동, 본관, 3층
+        owner = words[j]
+        stem = owner.stem.split("=")[-1].strip()
+        if not owner.bare or owner.quoted or not stem or is_place(stem):
+            continue
+        building = (LEX.venues.get(stem) or stem.endswith(tuple(LEX.venue_suffixes)) or body_of(stem)
+                    or org_suffix(stem, strong_only=False) or stem.endswith(("청", "청사", "회관")))
+        if building:
+            _add(doc, sent, V, " ".join([stem] + [x.stem for x in words[j + 1:i + 1]]), owner, "venue:room")
+
+
 def find_things(doc: Doc) -> None:
     for sent in doc.sentences:
         _orgs(doc, sent)
         _places(doc, sent)
         _venues(doc, sent)
+        _rooms(doc, sent)
         _quoted_names(doc, sent)
         _phrase_names(doc, sent)
         _awards(doc, sent)
@@ -186,9 +211,9 @@ def _places(doc: Doc, sent: Sentence) -> None:
             continue  # "파리 올림픽", "1984 로스앤젤레스 올림픽": the city names the event
         if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None,
                                                 words[i + 1] if i + 1 < len(words) else None):
-            if LEX.places[stem] == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text:
+            if LEX.places.get(stem) == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text:
                 continue  # 예산, 영광: a county's short form is also an ordinary word
-            if LEX.places[stem] == "city" and "NNP" not in w.tags and stem + "시" not in doc.article.text:
+            if LEX.places.get(stem) == "city" and "NNP" not in w.tags and stem + "시" not in doc.article.text:
                 continue  # 양산 (mass production), 구미: a city's name that Kiwi reads as a common noun
             _add(doc, sent, L, stem, w, "place:lexicon")
         elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and words[i - 1].bare and stem not in GENERIC_ORG
@@ -207,7 +232,8 @@ def _venues(doc: Doc, sent: Sentence) -> None:
         known = LEX.venues.get(stem)
         suffix = stem.endswith(_VENUE_SUFFIXES_STRONG) and next((s for s in _VENUE_SUFFIXES_STRONG if stem.endswith(s) and (len(stem) > len(s) + 1 or (
             i > 0 and words[i - 1].bare and LEX.venues.get(words[i - 1].stem)))), None)
-        locative = w.particle.startswith(("에서", "서")) or w.particle in ("에", "에는")
+        locative = w.particle.startswith(("에서", "서")) or w.particle in ("에", "에는") or (
+            w.bare and i + 1 < len(words) and words[i + 1].stem in ("일원", "일대") and words[i + 1].particle.startswith("에서"))
         if stem in _GENERIC_VENUE_TAIL:
             continue
         before = words[i - 1] if i > 0 and words[i - 1].bare and words[i - 1].nominal and not words[i - 1].quoted else None
@@ -224,6 +250,8 @@ def _venues(doc: Doc, sent: Sentence) -> None:
             if (stem.endswith("센터") and len(stem) >= 4 or stem.endswith("홀") and len(stem) >= 3) and placed_before \
                     and "NNP" in w.tags:
                 suffix = "센터" if stem.endswith("센터") else "홀"  # "중구 프레스센터에서", "세종문화회관 세종홀에서"
+            elif stem.endswith(("공원", "광장")) and len(stem) >= 4 and is_place(before.stem):
+                suffix = stem[-2:]  # "하동읍 송림공원 일원에서": a park in a named place
         if not known and not suffix:
             # "영등포구 SWITCH22에서 열린": a name right after a place, where something is held
             if ((locative or w.particle == "의") and i > 0 and LEX.places.get(words[i - 1].stem) == "country" and words[i - 1].bare
