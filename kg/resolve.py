@@ -71,6 +71,12 @@ def resolve(doc: Doc) -> tuple[list[Mention], Resolution]:
         if m.type is V and m.name in LEX.venues and LEX.venues[m.name][0] != m.name:
             res.canonical.setdefault((V, LEX.venues[m.name][0]), (V, LEX.venues[m.name][0]))
             res.merge((V, m.name), (V, LEX.venues[m.name][0]))
+    # 경남도 and 경상남도 acting in one article: the province's short form folds into its full name
+    for name in list(names[O]):
+        short = name[:-1] if name.endswith("도") and name[:-1] in LEX.place_full else name
+        full = LEX.place_full.get(short)
+        if full and full != name and full in names[O]:
+            res.merge((O, name), (O, full))
     # parenthesised aliases: the fuller (Hangul, longer) form is the name
     for m in mentions:
         if m.alias and m.alias != m.name:

@@ -700,3 +700,31 @@ def test_rooms_of_a_building_and_parks_are_venues(text, venue):
 
 def test_a_town_of_a_known_county_is_a_place():
     assert "하동읍" in names(extract("하동군은 하동읍 일대에서 행사를 열었다."), T.LOCATION)
+
+
+def test_the_local_government_the_article_is_about():
+    x = extract("경상남도는 13일 지원책을 발표했다. 경남도는 올해 300억원을 투입한다. "
+                "정미솔 도 경제통상국장은 절차를 설명했다. "
+                "도와 누리신용재단은 오는 20일 창원컨벤션센터에서 '2025 소상공인 합동설명회'를 연다.")
+    assert "경남도" not in names(x, T.ORGANIZATION)  # the short form folds into the full name
+    assert ("정미솔", "경상남도", "경제통상국장") in posts(x)  # Kiwi reads 도 as a particle here
+    assert {("2025 소상공인 합동설명회", "organizedBy", "경상남도"),  # 도와: the province
+            ("2025 소상공인 합동설명회", "organizedBy", "누리신용재단"),
+            ("2025 소상공인 합동설명회", "heldAt", "창원컨벤션센터")} <= rels(x)  # 연다: it will be held
+
+
+def test_a_county_acting_after_its_province_and_a_body_named_from_here_on():
+    x = extract("'제3회 솔숲 국악축제'가 막을 내렸다. 경남 하동군은 누리문화재단(이하 재단)과 함께 지난 10일부터 축제를 열었다. "
+                "재단은 결과를 분석해 내놓을 예정이다.")
+    assert "하동군" in names(x, T.ORGANIZATION)
+    assert {("제3회 솔숲 국악축제", "organizedBy", "하동군")} <= rels(x)
+    (foundation,) = [e for e in x.entities if e.name == "누리문화재단"]
+    assert "재단" in foundation.aliases
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("전남 완도에 본사를 둔 누리푸드는 수출계약을 맺었다.", "누리푸드", "완도"),  # a county's short name after its province
+    ("충북 충주의 솔내양조는 공급 계약을 체결했다.", "솔내양조", "충주"),  # PLACE의 and a company's name
+])
+def test_where_a_company_is_from(text, org, place):
+    assert (org, "locatedIn", place) in rels(extract(text))

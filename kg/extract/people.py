@@ -20,6 +20,7 @@ from dataclasses import replace
 from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
+from .things import local_government
 from .patterns import COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name, is_place, org_suffix, title_of
 
 P, O = EntityType.PERSON, EntityType.ORGANIZATION
@@ -88,6 +89,9 @@ def _names_read_as_copula(words: tuple[Word, ...]) -> list[Word]:
         if (w.particle == "인" and w.tags[-2:] == ("VCP", "ETM") and len(w.text) == 3 and is_korean_name(w.text)
                 and words[i + 1].bare and words[i + 1].tags[:1] == ("NNP",)):
             fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNP",))
+        # "정미란 도 경제통상국장": Kiwi reads 도 (the province) as the particle "also"
+        if w.text in ("도", "시", "군") and not w.stem and i > 0 and title_of(_clean(words[i + 1].stem)):
+            fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNG",))
     return fixed
 
 
@@ -118,8 +122,8 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         if len(before) == 2 and is_place(before[0]) and is_korean_name(before[1]) and stem in _LOCAL_HEADS:
             names, org_words = [before[1]], [before[0]]  # 김제시 유진홍 시장: the city acting, through its head
         elif len(before) == 2 and is_korean_name(before[0]) and before[1] in ("시", "도", "군", "구") \
-                and _local_government(doc, before[1]):
-            names, org_words = [before[0]], [_local_government(doc, before[1])]
+                and local_government(doc, before[1]):
+            names, org_words = [before[0]], [local_government(doc, before[1])]
         else:
             names, org_words = _split_name_org(before, proper)
         if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
@@ -308,18 +312,6 @@ def _paren_org(paren: str) -> str | None:
     """"한국교통대 교통공학과" → 한국교통대: an organisation (and a sub-unit) in parentheses."""
     parts, _ = _department(paren.split())
     return " ".join(parts) if 1 <= len(parts) <= 2 and _is_org_phrase(parts, strict=True) else None
-
-
-def _local_government(doc: Doc, unit: str) -> str | None:
-    """"정미란 도 경제통상국장": 도 (시, 군, 구) is the province (city …) the article is about, the one acting most."""
-    counts: dict[str, int] = {}
-    for sent in doc.sentences:
-        for w in sent.words:
-            stem = _clean(w.stem)
-            if len(stem) >= 3 and stem.endswith(unit) and (is_place(stem) or is_place(stem[:-1])) \
-                    and w.particle in ("은", "는", "이", "가", "와", "과"):
-                counts[stem] = counts.get(stem, 0) + 1
-    return max(sorted(counts), key=counts.get) if counts else None
 
 
 def _paren_post(paren: str) -> tuple[str, str] | None:

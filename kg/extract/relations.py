@@ -20,13 +20,13 @@ from collections import Counter
 from ..models import EntityType, Predicate
 from .dates import resolve_day
 from .doc import Doc, Fact, Mention
-from .patterns import body_of, is_place
+from .patterns import body_of, company_like, is_place
 
 P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.AWARD, EntityType.POLICY,
                          EntityType.EVENT, EntityType.VENUE, EntityType.LOCATION)
 
-_HOLD = re.compile(r"(열린|열렸|열었|열어|열고|열리|열며|개최|막을 올|개막|펼쳐|진행|마련된|마련한|치러|치렀)")
-_ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|마련|운영|공동으로|함께 열)")
+_HOLD = re.compile(r"(열린|열렸|열었|열어|열고|열리|열며|연다|열 예정|개최|막을 올|개막|펼쳐|진행|마련된|마련한|치러|치렀)")
+_ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|연다|마련|운영|공동으로|함께 열)")
 _SPONSOR = re.compile(r"^(이|가|은|는)?\s*(후원|협찬)")
 _ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸음|함께했|함께한|인사말|축사|격려사|개회사|환영사|기조연설|모두발언|"
                      r"연단|단상|무대에|기념촬영|발표자|패널|토론|수상자|시상대|연사|진술인|참고인|사회로|사회는|진행은|"
@@ -36,6 +36,7 @@ _AT_EVENT = re.compile(r"(협약식|시상식|개막식|개회식|폐막식|기�
                        r"심포지엄|세미나|국감|국정감사|청문회|기조발표|기조연설|개회사|폐회사|인사말|축사|기념사|환영사|격려사|"
                        r"개회 인사|취임사)(에서|에선|에서는|를 통해|을 통해)")
 _GENERIC_EVENT = re.compile(r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
+                            r"(축제|행사|박람회|설명회|시상식|기념식|포럼|간담회)(를|을) (열었|열고|열어|개최했|개최하고)|"
                             r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
 _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
                       r"내놓|공개|확충|육성|조성|뒷받침|선보|펼치|투자|채택|확대|늘리|늘린|강화|보급|신설|집행|편성|배정|대표발의)")
@@ -151,6 +152,8 @@ def _located_in(doc: Doc, sent) -> None:
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:본사를 둔")  # "…에 본사를 둔 이차전지 기업 ㈜X"
         elif a.type is L and b.type is O and re.fullmatch(r"의 (\S+\s){0,3}(업체|기업|회사|스타트업|제조사|업체인|기업인)\s(㈜)?", gap):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place의 업체")  # "아산의 반도체 장비 업체 X"
+        elif a.type is L and b.type is O and gap == "의 " and company_like(b.name) and _after(doc, b, 1) in ("은", "는", "이", "가", "도"):
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place의 업체")  # "충주의 솔향양조는"
     # "인하대학교 의과대학 부속병원(인천)"
     for m in doc.in_sentence(sent.index, O, V):
         paren = re.match(r"\(([가-힣]{2,5})\)", text[m.end:m.end + 8])

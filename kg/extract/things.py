@@ -70,6 +70,27 @@ def _rooms(doc: Doc, sent: Sentence) -> None:
             _add(doc, sent, V, " ".join([stem] + [x.stem for x in words[j + 1:i + 1]]), owner, "venue:room")
 
 
+def local_government(doc: Doc, unit: str) -> str | None:
+    """"정미란 도 경제통상국장": 도 (시, 군, 구) is the province (city …) the article is about, the one acting most."""
+    counts: dict[str, int] = {}
+    for sent in doc.sentences:
+        for w in sent.words:
+            stem = w.stem.split("=")[-1].strip()
+            if len(stem) >= 3 and stem.endswith(unit) and (is_place(stem) or is_place(stem[:-1])) \
+                    and w.particle in ("은", "는", "이", "가", "와", "과"):
+                counts[stem] = counts.get(stem, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else None
+
+
+def _local_government_again(doc: Doc, sent: Sentence) -> None:
+    """"도와 경남신보는 …", "시는 부지를 지원한다": 도, 시, 군 alone stand for the one the article is about."""
+    for w in sent.words:
+        if w.stem in ("도", "시", "군") and w.particle in ("은", "는", "이", "가", "와", "과", "도") and not w.quoted:
+            body = local_government(doc, w.stem)
+            if body:
+                doc.add(Mention(O, body, w.start, w.start + 1, sent.index, "org:local-government"))
+
+
 def find_things(doc: Doc) -> None:
     for sent in doc.sentences:
         _orgs(doc, sent)
@@ -82,6 +103,7 @@ def find_things(doc: Doc) -> None:
         _budget_items(doc, sent)
         _listed_with_organisations(doc, sent)
         _named_after_its_kind(doc, sent)
+        _local_government_again(doc, sent)
     _dateline_place(doc)
     _known_names_again(doc)
 
@@ -96,7 +118,7 @@ def _known_names_again(doc: Doc) -> None:
     known = {(m.type, m.name) for m in doc.mentions if m.type in (O, V) and len(m.name) >= 3 and m.rule != "byline"}
     # 인천항만공사(IPA) … "IPA와 로테르담항만공사가": a short form given in parentheses recurs too
     known |= {(m.type, m.alias) for m in doc.mentions if m.type in (O, V) and m.alias and m.rule != "byline"
-              and (len(m.alias) >= 3 or re.fullmatch(r"[A-Za-z]{2}", m.alias))}
+              and (len(m.alias) >= 3 or re.fullmatch(r"[A-Za-z]{2}", m.alias) or f"(이하 {m.alias})" in doc.article.text)}
     if not known:
         return
     text = doc.article.text
@@ -122,6 +144,9 @@ def _add(doc: Doc, sent: Sentence, t: EntityType, name: str, w: Word, rule: str,
 def _alias_from_paren(w: Word) -> str | None:
     """The parenthesis of "한국과학기술연구원(KIST)" or "탄소국경조정제도(CBAM)", when it is another name."""
     p = w.paren
+    named = re.fullmatch(r"이하 ([가-힣A-Za-z0-9]{2,12})", p)
+    if named:
+        return named[1]  # 하동문화관광재단(이하 재단): the name the article uses from here on
     if not p or len(p) > 30 or re.fullmatch(r"[\d.,%~\-+ ]+|\d+[세명개곳건점억만원%]*|왼쪽.*|오른쪽.*|가운데.*|사진.*|이하.*", p):
         return None
     if " " in p and not re.fullmatch(r"[A-Za-z0-9&.\- ]+", p):
@@ -185,8 +210,9 @@ def _city_as_body(stem: str, w: Word, prev: Word | None = None, nxt: Word | None
 
     After a province ("경남 창원시 성산구") or before a district ("수원시 영통구") the same word is a place.
     """
-    if prev is not None and prev.bare and is_place(prev.stem):
-        return False
+    acting = w.particle in ("은", "는", "이", "가")
+    if prev is not None and prev.bare and is_place(prev.stem) and not (acting and stem.endswith(("시", "군")) and len(stem) >= 3):
+        return False  # but "경남 하동군은 … 열었다": the county acting
     if nxt is not None and w.bare and (LEX.places.get(nxt.stem) in ("district", "county")
                                        or re.fullmatch(r"[가-힣]{1,3}구", nxt.stem)):
         return False
@@ -211,9 +237,13 @@ def _places(doc: Doc, sent: Sentence) -> None:
             continue  # "파리 올림픽", "1984 로스앤젤레스 올림픽": the city names the event
         if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None,
                                                 words[i + 1] if i + 1 < len(words) else None):
-            if LEX.places.get(stem) == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text:
+            # "전남 완도에", "경남 양산의": a province before the name makes it a place
+            in_province = i > 0 and words[i - 1].bare and LEX.places.get(words[i - 1].stem) == "province"
+            if LEX.places.get(stem) == "county" and not stem.endswith("군") and stem + "군" not in doc.article.text \
+                    and not in_province:
                 continue  # 예산, 영광: a county's short form is also an ordinary word
-            if LEX.places.get(stem) == "city" and "NNP" not in w.tags and stem + "시" not in doc.article.text:
+            if LEX.places.get(stem) == "city" and "NNP" not in w.tags and stem + "시" not in doc.article.text \
+                    and not in_province:
                 continue  # 양산 (mass production), 구미: a city's name that Kiwi reads as a common noun
             _add(doc, sent, L, stem, w, "place:lexicon")
         elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and words[i - 1].bare and stem not in GENERIC_ORG
