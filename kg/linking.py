@@ -67,14 +67,20 @@ class LinkDecision:
                 "articles": list(self.articles), "reason": self.reason}
 
 
-def summary_lines(decisions: Sequence[LinkDecision], worth_a_look=lambda d: False) -> list[str]:
-    """The summary lines of a batch's decisions: the count of each outcome, then every decision
-    worth a look (merges are the expected case; namesakes, the undecided and ``worth_a_look`` are shown)."""
+SHOWN = 50  # decisions listed in a printed summary; a whole archive can give thousands (--json has them all)
+
+
+def summary_lines(decisions: Sequence[LinkDecision], worth_a_look=lambda d: False, shown: int = SHOWN) -> list[str]:
+    """The summary lines of a batch's decisions: the count of each outcome, then the first ``shown``
+    decisions worth a look (merges are the expected case; namesakes, the undecided and ``worth_a_look``
+    are shown) and how many more there are."""
     if not decisions:
         return []
     counts = Counter(d.outcome for d in decisions)
+    notable = [d for d in decisions if d.outcome is not LinkOutcome.MERGED or worth_a_look(d)]
+    more = [f"link: … and {len(notable) - shown} more (--json lists every decision)"] if len(notable) > shown else []
     return ["links:     " + ", ".join(f"{o.value} {counts[o]}" for o in LinkOutcome if counts[o])] + [
-        f"link: {d}" for d in decisions if d.outcome is not LinkOutcome.MERGED or worth_a_look(d)]
+        f"link: {d}" for d in notable[:shown]] + more
 
 
 @dataclass(frozen=True)

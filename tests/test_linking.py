@@ -302,3 +302,13 @@ def test_romanised_labels_are_extra_labels_tagged_ko_latn_for_people_and_organis
     assert Literal("Hanbitsopeuteu", lang="ko-Latn") in set(g.objects(KGR["organization/한빛소프트"], RDFS.label))
     assert romanised_name(EntityType.AWARD, "은탑산업훈장") is None
     assert romanised_name(O, "KIST") is None
+
+
+def test_a_long_summary_lists_the_first_decisions_and_counts_the_rest():
+    from kg.linking import summary_lines
+    decisions = [LinkDecision(EntityType.PERSON, f"김철{i:03d}", LinkOutcome.KEPT_APART, (f"a{i}",), "two organisations")
+                 for i in range(120)]
+    lines = summary_lines(decisions, shown=50)
+    assert lines[0] == "links:     kept apart 120"
+    assert len([line for line in lines if "김철" in line]) == 50
+    assert lines[-1] == "link: … and 70 more (--json lists every decision)"
