@@ -728,3 +728,26 @@ def test_a_county_acting_after_its_province_and_a_body_named_from_here_on():
 ])
 def test_where_a_company_is_from(text, org, place):
     assert (org, "locatedIn", place) in rels(extract(text))
+
+
+@pytest.mark.parametrize("text, policy", [
+    ("이는 누리부가 올해부터 전국에서 시행하는 '지역혁신 대학지원체계'와 연계된다.", "지역혁신 대학지원체계"),
+    ("가장 규모가 큰 사업은 '소상공인 든든자금'이다.", "소상공인 든든자금"),
+])
+def test_a_quoted_programme_named_after_its_verb_or_its_kind(text, policy):
+    assert policy in names(extract(text), T.POLICY)
+
+
+def test_bodies_and_departments_are_not_programmes_and_the_chosen_do_not_run_them():
+    x = extract("해솔팜은 최근 중소벤처기업부와 기술보증기금이 추진하는 '새싹기업 200 육성사업'에 선정됐다. "
+                "해솔대는 '배터리재활용학과'를 신설한다.")
+    assert ("중소벤처기업부", "promotes", "새싹기업 200 육성사업") in rels(x)
+    assert "기술보증기금" not in names(x, T.POLICY)  # a body, though it ends like a fund
+    assert ("해솔팜", "promotes", "새싹기업 200 육성사업") not in rels(x)  # chosen for it, not running it
+    assert "배터리재활용학과" not in names(x, T.POLICY)
+
+
+def test_a_quoted_alias_with_two_spellings():
+    x = extract("누리부는 '지역혁신 대학지원체계(RISE·라이즈)'를 시행한다.")
+    (policy,) = [e for e in x.entities if e.type is T.POLICY]
+    assert policy.name == "지역혁신 대학지원체계" and "RISE" in policy.aliases

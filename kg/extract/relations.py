@@ -339,7 +339,10 @@ def _promotes(doc: Doc, sent) -> None:
         for p in (every if owner else policies):
             listed = chained is not None and re.fullmatch(r"['’\"”]?\s*(과|와|,|및)\s*['‘\"“]?",
                                                           doc.article.text[chained.end:p.start])
-            if m.start < p.start and (not owner or p.start - m.end < 16 or listed):
+            # "팜브릿지는 … 'A육성사업'에 선정돼": chosen for a programme is not running it
+            chosen = re.match(r"['’\"”]?(에|에서)\s?(선정|뽑|참여|이름을 올)", doc.article.text[p.end:p.end + 12])
+            if m.start < p.start and (not owner or p.start - m.end < 16 or listed) and not (
+                    chosen and subject and not _PROMOTE.search(doc.article.text[m.end:p.start])):
                 pairs.append((m, p))
                 chained = p if owner else None
     for q in doc.facts:

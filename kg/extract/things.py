@@ -346,7 +346,7 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             continue
         name = w.stem.strip()
         # '지역혁신중심 대학지원체계(RISE)': the short name in parentheses is an alias
-        inner = re.fullmatch(r"(.{3,}?)\s?\(([A-Za-z0-9][A-Za-z0-9&.\- ]{1,15}|[가-힣]{2,8})\)", name)
+        inner = re.fullmatch(r"(.{3,}?)\s?\(([A-Za-z0-9][A-Za-z0-9&.\- ]{1,15}|[가-힣]{2,8})(?:·[^)]{1,15})?\)", name)
         alias = inner[2] if inner else None
         if inner:
             name = inner[1]
@@ -365,10 +365,18 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             if nxt.stem.endswith(_NAMING_POLICY_HEADS + ("조항",)):
                 _add(doc, sent, POL, name, w, "policy:quoted+head", alias)
                 continue
+        if name.endswith(("학과", "학부", "전공")):
+            continue  # '배터리리사이클링학과'를 신설: a new department, not a programme
         if kind is None and w.particle in ("을", "를") and len(name) >= 5 and _ADOPTED.match(
                 doc.article.text, w.end, min(w.end + 30, sent.end)) and not org_suffix(name.replace(" ", "")):
             # "'개인사업자 채무조정 패스트트랙'을 오는 3월부터 시행한다": what is put into effect is a programme
             _add(doc, sent, POL, name, w, "policy:quoted+시행", alias)
+            continue
+        before = doc.article.text[max(sent.start, w.start - 14):w.start]
+        if kind is None and len(name) >= 4 and not org_suffix(name.replace(" ", "")) and (
+                _RUNS_IT.search(before) or re.search(r"(사업|제도|정책)(은|는) $", before) and w.particle.startswith("이")):
+            # "교육부가 시행하는 '지역혁신 대학지원체계'", "가장 큰 사업은 '소상공인 경영안정자금'이다"
+            _add(doc, sent, POL, name, w, "policy:quoted+verb-before", alias)
             continue
         if kind is None and org_suffix(name.replace(" ", "")) and len(name) >= 5:
             _add(doc, sent, O, name, w, "org:quoted")
@@ -392,6 +400,9 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
 
 
 _ADOPTED = re.compile(r"[^.]{0,20}?(시행|도입|신설|추진|운영하|본격 가동)")
+# the programme a body runs, named right after the verb: "추진하는 'A'", "시행 중인 'B'"
+_RUNS_IT = re.compile(r"(추진하는|시행하는|운영하는|도입하는|추진 중인|시행 중인|운영 중인|추진한|시행한|도입한|내놓은|"
+                      r"마련한|신설한|지원하는)\s*$")
 
 
 def _phrase_names(doc: Doc, sent: Sentence) -> None:
@@ -416,6 +427,8 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
         if not phrase:
             continue
         name = " ".join(phrase)
+        if body_of(name.replace(" ", "")) or name.endswith(("학과", "학부", "전공")):
+            continue  # 기술보증기금 is a body, 배터리학과 a department, whatever their last word
         if not _specific_phrase(kind, phrase) and not _known_elsewhere(doc, kind, name):
             continue
         head_only = len(phrase) == 1 and (
