@@ -751,3 +751,8 @@ def test_a_quoted_alias_with_two_spellings():
     x = extract("누리부는 '지역혁신 대학지원체계(RISE·라이즈)'를 시행한다.")
     (policy,) = [e for e in x.entities if e.type is T.POLICY]
     assert policy.name == "지역혁신 대학지원체계" and "RISE" in policy.aliases
+
+
+def test_the_hosts_of_a_ceremony_named_with_의_진행으로_take_part():
+    x = extract("'2025 누리 팝 어워즈'가 열렸다. 시상식은 가수 최누리와 방송인 김해솔의 진행으로 4시간 동안 이어졌다.")
+    assert {("최누리", "participatedIn", "2025 누리 팝 어워즈"), ("김해솔", "participatedIn", "2025 누리 팝 어워즈")} <= rels(x)
