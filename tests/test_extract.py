@@ -610,20 +610,20 @@ def test_a_body_owns_every_programme_listed_after_it():
 
 @pytest.mark.parametrize("text, person, org, title", [
     # a department between the university and the name
-    ("설계는 은빛대 체육학과 한소망 교수가 맡는다.", "한소망", "은빛대", "체육학과 교수"),
+    ("강의는 은빛대 체육학과 한소망 교수가 진행한다.", "한소망", "은빛대", "체육학과 교수"),
     # the post before the name is the person's; the title after it is a rank
-    ("협약식에는 누리대 산학협력단장 조한결 교수와 학생 대표가 참석했다.", "조한결", "누리대", "산학협력단장"),
+    ("설명회에는 누리대 산학협력단장 조한결 교수도 자리했다.", "조한결", "누리대", "산학협력단장"),
     # a city acting through its head, the place first
-    ("현장에는 김제시 문다솜 시장과 농민 대표가 함께했다.", "문다솜", "김제시", "시장"),
+    ("행사에는 상주시 문다솜 시장도 참석했다.", "문다솜", "상주시", "시장"),
     # a name Kiwi reads as a noun with the copula (하지 + 인), before a company and a title
-    ("출범식에서는 하지인 누리헬스케어 대표가 과정을 시연했다.", "하지인", "누리헬스케어", "대표"),
+    ("발표는 하지인 누리헬스케어 대표가 맡았다.", "하지인", "누리헬스케어", "대표"),
 ])
 def test_posts_around_departments_ranks_and_cities(text, person, org, title):
     assert (person, org, title) in posts(extract(text))
 
 
 def test_a_committee_chair_and_the_party_in_parentheses():
-    x = extract('한미래 과방위원장(국민의힘)은 질의를 마무리하며 "이행 여부를 확인하겠다"고 말했다.')
+    x = extract('한미래 과방위원장(국민의힘)은 회의를 열며 "예산을 꼼꼼히 보겠다"고 말했다.')
     assert {("한미래", "affiliatedWith", "과학기술정보방송통신위원회"), ("한미래", "affiliatedWith", "국민의힘")} <= rels(x)
 
 
@@ -639,16 +639,16 @@ def test_two_bodies_from_the_lexicon_stay_two_though_one_name_ends_the_other():
     # "두 기관은": the parties of the sentence before
     ("한빛연구원은 누리재단과 시범사업을 준비했다. 두 기관은 이날 업무협약을 맺었다.", {("한빛연구원", "누리재단")}),
     # the party written with 도
-    ("농업 스타트업 해솔팜은 투자를 유치했다. 가람유통도 투자에 참여하는 한편 해솔팜과 공급 업무협약(MOU)을 맺었다.",
+    ("농업 스타트업 해솔팜은 투자를 유치했다. 가람유통도 해솔팜과 납품 업무협약(MOU)을 맺었다.",
      {("가람유통", "해솔팜")}),
     # a programme run together
-    ("한빛공단은 누리의료원과 함께 다음 달부터 '재택 재활 시범사업'을 시작한다고 밝혔다.", {("한빛공단", "누리의료원")}),
+    ("한빛공단은 누리의료원과 함께 오는 9월 '방문 간호 시범사업'을 시작하기로 했다.", {("한빛공단", "누리의료원")}),
     # working with an office of another body
-    ("누리공사는 가람진흥원 두바이무역관과 협력해 바이어 130곳을 초청했다.", {("누리공사", "가람진흥원")}),
+    ("누리공사는 가람진흥원 파리무역관과 협력해 현지 유통사 40곳을 불러 모았다.", {("누리공사", "가람진흥원")}),
     # a short form given in parentheses, used again as a party
     ("누리항만공사(NPA)는 포럼을 열었다. 이어 NPA와 가람항만공사가 양해각서(MOU)를 맺는다.", {("가람항만공사", "누리항만공사")}),
     # a company named by its trade (양조)
-    ("충주의 솔내양조는 수입업체 다르바라와 공급 업무협약(MOU)을 체결했다.", {("솔내양조", "다르바라")}),
+    ("청주의 해담주조는 수입업체 미즈호와 공급 업무협약(MOU)을 체결했다.", {("해담주조", "미즈호")}),
 ])
 def test_partners(text, pairs):
     found = {frozenset((s, o)) for s, p, o in rels(extract(text)) if p == "partneredWith"}
@@ -675,64 +675,64 @@ def test_a_company_mark_written_apart_stays_with_the_name():
 
 def test_posts_written_with_parentheses_departments_and_the_local_government():
     x = extract('경상남도는 13일 지원책을 발표했다. 경상남도는 올해 300억원을 투입한다. '
-                '정미솔 도 경제통상국장은 "청년을 돕겠다"고 말했다. 은탑산업훈장은 김영솔(한울섬유 대표)씨가 받았다. '
-                '유재하 교수(누리대 교통공학과)는 "인력이 부족하다"고 했다. 관광객 이수라(34·부산 해운대구)씨는 "좋았다"고 했다. '
-                '현장에서 상담을 이끈 솔내양조 문지솔 해외사업팀장은 "반응이 좋다"고 말했다. '
-                '김나솔 국립누리의료원 호흡기내과 전문의는 "고령 환자가 많다"고 했다.')
-    assert {("정미솔", "경상남도", "경제통상국장"),  # 도: the province the article is about
-            ("김영솔", "한울섬유", "대표"),  # name(organisation title)
+                '정미솔 도 일자리경제국장은 "청년을 돕겠다"고 말했다. 동탑산업훈장은 김영솔(한울정공 대표)씨에게 돌아갔다. '
+                '유재하 교수(누리대 도시공학과)는 "인력이 부족하다"고 했다. 관람객 이수라(41·대구 수성구)씨는 "좋았다"고 했다. '
+                '가람주조 문지솔 수출팀장은 "반응이 좋다"고 말했다. '
+                '김나솔 해솔의료원 소아청소년과 전문의는 "고령 환자가 많다"고 했다.')
+    assert {("정미솔", "경상남도", "일자리경제국장"),  # 도: the province the article is about
+            ("김영솔", "한울정공", "대표"),  # name(organisation title)
             ("유재하", "누리대", "교수"),  # title(organisation department)
-            ("문지솔", "솔내양조", "해외사업팀장"),  # a brand and a business word, then the name
-            ("김나솔", "국립누리의료원", "호흡기내과 전문의"),  # a department between the body and the title
+            ("문지솔", "가람주조", "수출팀장"),  # a brand and a business word, then the name
+            ("김나솔", "해솔의료원", "소아청소년과 전문의"),  # a department between the body and the title
             } <= posts(x)
     assert "이수라" in names(x, T.PERSON)  # an age with a place in the parenthesis
 
 
 @pytest.mark.parametrize("text, venue", [
     ("두 기관은 이날 국립누리의료원 연구동 대회의실에서 협약을 맺었다.", "국립누리의료원 연구동 대회의실"),
-    ("재단은 20일 누리과학회관 국제회의장에서 시상식을 열었다.", "누리과학회관 국제회의장"),
-    ("경남도는 12일 경남도청 프레스센터에서 브리핑을 열었다.", "경남도청 프레스센터"),
-    ("하동군은 10일부터 하동읍 송림솔숲공원 일원에서 축제를 열었다.", "송림솔숲공원"),
+    ("학회는 5일 해솔과학회관 소회의실에서 총회를 열었다.", "해솔과학회관 소회의실"),
+    ("전북도는 4일 전북도청 브리핑룸에서 계획을 발표했다.", "전북도청 브리핑룸"),
+    ("청송군은 청송읍 솔빛공원 일원에서 장터를 열었다.", "솔빛공원"),
 ])
 def test_rooms_of_a_building_and_parks_are_venues(text, venue):
     assert venue in names(extract(text), T.VENUE)
 
 
 def test_a_town_of_a_known_county_is_a_place():
-    assert "하동읍" in names(extract("하동군은 하동읍 일대에서 행사를 열었다."), T.LOCATION)
+    assert "청송읍" in names(extract("청송군은 청송읍 일대에서 행사를 열었다."), T.LOCATION)
 
 
 def test_the_local_government_the_article_is_about():
     x = extract("경상남도는 13일 지원책을 발표했다. 경남도는 올해 300억원을 투입한다. "
-                "정미솔 도 경제통상국장은 절차를 설명했다. "
-                "도와 누리신용재단은 오는 20일 창원컨벤션센터에서 '2025 소상공인 합동설명회'를 연다.")
+                "정미솔 도 일자리경제국장은 절차를 설명했다. "
+                "도와 누리신용재단은 다음 달 3일 경남도청 대회의실에서 '청년 창업 상담회'를 연다.")
     assert "경남도" not in names(x, T.ORGANIZATION)  # the short form folds into the full name
-    assert ("정미솔", "경상남도", "경제통상국장") in posts(x)  # Kiwi reads 도 as a particle here
-    assert {("2025 소상공인 합동설명회", "organizedBy", "경상남도"),  # 도와: the province
-            ("2025 소상공인 합동설명회", "organizedBy", "누리신용재단"),
-            ("2025 소상공인 합동설명회", "heldAt", "창원컨벤션센터")} <= rels(x)  # 연다: it will be held
+    assert ("정미솔", "경상남도", "일자리경제국장") in posts(x)  # Kiwi reads 도 as a particle here
+    assert {("청년 창업 상담회", "organizedBy", "경상남도"),  # 도와: the province
+            ("청년 창업 상담회", "organizedBy", "누리신용재단"),
+            ("청년 창업 상담회", "heldAt", "경남도청 대회의실")} <= rels(x)  # 연다: it will be held
 
 
 def test_a_county_acting_after_its_province_and_a_body_named_from_here_on():
-    x = extract("'제3회 솔숲 국악축제'가 막을 내렸다. 경남 하동군은 누리문화재단(이하 재단)과 함께 지난 10일부터 축제를 열었다. "
+    x = extract("'제3회 솔숲 국악축제'가 막을 내렸다. 경북 청송군은 누리문화재단(이하 재단)과 함께 지난 주말 축제를 열었다. "
                 "재단은 결과를 분석해 내놓을 예정이다.")
-    assert "하동군" in names(x, T.ORGANIZATION)
-    assert {("제3회 솔숲 국악축제", "organizedBy", "하동군")} <= rels(x)
+    assert "청송군" in names(x, T.ORGANIZATION)
+    assert {("제3회 솔숲 국악축제", "organizedBy", "청송군")} <= rels(x)
     (foundation,) = [e for e in x.entities if e.name == "누리문화재단"]
     assert "재단" in foundation.aliases
 
 
 @pytest.mark.parametrize("text, org, place", [
-    ("전남 완도에 본사를 둔 누리푸드는 수출계약을 맺었다.", "누리푸드", "완도"),  # a county's short name after its province
-    ("충북 충주의 솔내양조는 공급 계약을 체결했다.", "솔내양조", "충주"),  # PLACE의 and a company's name
+    ("경남 남해에 본사를 둔 누리수산은 새 공장을 지었다.", "누리수산", "남해"),  # a county's short name after its province
+    ("충북 청주의 해담주조는 일본 수입사 미즈호와 공급 계약을 체결했다.", "해담주조", "청주"),  # PLACE의 and a company's name
 ])
 def test_where_a_company_is_from(text, org, place):
     assert (org, "locatedIn", place) in rels(extract(text))
 
 
 @pytest.mark.parametrize("text, policy", [
-    ("이는 누리부가 올해부터 전국에서 시행하는 '지역혁신 대학지원체계'와 연계된다.", "지역혁신 대학지원체계"),
-    ("가장 규모가 큰 사업은 '소상공인 든든자금'이다.", "소상공인 든든자금"),
+    ("해솔구가 내년부터 시행하는 '마을 돌봄 이음망'에 주민 300명이 참여한다.", "마을 돌봄 이음망"),
+    ("올해 새로 생긴 사업은 '골목 책방 살리기'이다.", "골목 책방 살리기"),
 ])
 def test_a_quoted_programme_named_after_its_verb_or_its_kind(text, policy):
     assert policy in names(extract(text), T.POLICY)
@@ -748,11 +748,11 @@ def test_bodies_and_departments_are_not_programmes_and_the_chosen_do_not_run_the
 
 
 def test_a_quoted_alias_with_two_spellings():
-    x = extract("누리부는 '지역혁신 대학지원체계(RISE·라이즈)'를 시행한다.")
+    x = extract("누리부는 '청년 창업지원체계(YES·예스)'를 시행한다.")
     (policy,) = [e for e in x.entities if e.type is T.POLICY]
-    assert policy.name == "지역혁신 대학지원체계" and "RISE" in policy.aliases
+    assert policy.name == "청년 창업지원체계" and "YES" in policy.aliases
 
 
 def test_the_hosts_of_a_ceremony_named_with_의_진행으로_take_part():
-    x = extract("'2025 누리 팝 어워즈'가 열렸다. 시상식은 가수 최누리와 방송인 김해솔의 진행으로 4시간 동안 이어졌다.")
-    assert {("최누리", "participatedIn", "2025 누리 팝 어워즈"), ("김해솔", "participatedIn", "2025 누리 팝 어워즈")} <= rels(x)
+    x = extract("'2025 누리 팝 어워즈'가 열렸다. 시상식은 가수 최누리와 방송인 김해랑의 진행으로 4시간 동안 이어졌다.")
+    assert {("최누리", "participatedIn", "2025 누리 팝 어워즈"), ("김해랑", "participatedIn", "2025 누리 팝 어워즈")} <= rels(x)

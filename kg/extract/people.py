@@ -28,7 +28,7 @@ P, O = EntityType.PERSON, EntityType.ORGANIZATION
 _WEAK_TITLES = {"시장", "대표", "공사", "감사", "위원", "이사", "고문", "수석", "대사", "특보", "의원"}
 # in "X협회장", "X은행장", "X시장" the last letter of the organisation is also the first of the title
 _OVERLAP_ORG_END = ("회", "행", "시", "군", "구", "원", "청", "도", "위", "처", "소", "관", "단", "국", "실")
-_AGE = re.compile(r"^\d{1,3}(세)?(·[가-힣 ]{2,20})?$")  # 김도영(21), 이한솔(34·부산 해운대구)
+_AGE = re.compile(r"^\d{1,3}(세)?(·[가-힣 ]{2,20})?$")  # 김누리(21), 이한솔(34·부산 해운대구)
 _FOREIGN_NAME_PART = re.compile(r"^[가-힣]{1,6}$")
 
 
@@ -52,7 +52,7 @@ def find_people(doc: Doc) -> None:
 def _segments(sent: Sentence) -> list[list[Word]]:
     """Runs of nouns that read as one phrase: every word but the last is bare."""
     segments, current = [], []
-    for w in _names_read_as_copula(sent.words):
+    for w in _kiwi_misreadings(sent.words):
         if "=" in w.text:  # "[서울=뉴시스] 홍길동 기자 = …": a dateline or byline ends here
             if current:
                 segments.append(current)
@@ -82,14 +82,15 @@ def _segments(sent: Sentence) -> list[list[Word]]:
     return segments
 
 
-def _names_read_as_copula(words: tuple[Word, ...]) -> list[Word]:
-    """주다인 솔담헬스케어 대표: Kiwi reads a name ending in 인 as "주다" + the copula; before a proper noun it is a name."""
+def _kiwi_misreadings(words: tuple[Word, ...]) -> list[Word]:
+    """Words Kiwi misreads before a post: 하지인 누리헬스케어 대표 (주다 + the copula), 정미솔 도 국장 (도 as "also")."""
     fixed = list(words)
     for i, w in enumerate(words[:-1]):
+        # a name ending in 인 read as a noun and the copula; before a proper noun it is a name
         if (w.particle == "인" and w.tags[-2:] == ("VCP", "ETM") and len(w.text) == 3 and is_korean_name(w.text)
                 and words[i + 1].bare and words[i + 1].tags[:1] == ("NNP",)):
             fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNP",))
-        # "정미란 도 경제통상국장": Kiwi reads 도 (the province) as the particle "also"
+        # 도 (the province) read as the particle "also", before a title
         if w.text in ("도", "시", "군") and not w.stem and i > 0 and title_of(_clean(words[i + 1].stem)):
             fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNG",))
     return fixed
@@ -119,11 +120,13 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         before = [_clean(x.stem) or x.text for x in seg[start_of_rest:i]]
         proper = {_clean(x.stem) for x in seg[start_of_rest:i] if "NNP" in x.tags or "SL" in x.tags}
         stem = title if title == w.stem[:-1] else _clean(w.stem)
+        # 정미솔 도 경제통상국장: 도 (시, 군, 구) is the province (city …) the article is about
+        local = len(before) == 2 and is_korean_name(before[0]) and before[1] in ("시", "도", "군", "구") \
+            and local_government(doc, before[1])
         if len(before) == 2 and is_place(before[0]) and is_korean_name(before[1]) and stem in _LOCAL_HEADS:
-            names, org_words = [before[1]], [before[0]]  # 김제시 유진홍 시장: the city acting, through its head
-        elif len(before) == 2 and is_korean_name(before[0]) and before[1] in ("시", "도", "군", "구") \
-                and local_government(doc, before[1]):
-            names, org_words = [before[0]], [local_government(doc, before[1])]
+            names, org_words = [before[1]], [before[0]]  # 김제시 문다솜 시장: the city acting, through its head
+        elif local:
+            names, org_words = [before[0]], [local]
         else:
             names, org_words = _split_name_org(before, proper)
         if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
@@ -135,7 +138,7 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             start_of_rest = i + 1
             continue
         if pending and not org_words and len(names) == 1:
-            org_words, stem, title = pending[0], pending[1], pending[2]
+            org_words, stem, title = pending
         pending = None
         if stem not in _LOCAL_HEADS:
             org_words = [x for x in org_words if not is_place(x)] or org_words  # 미국 스탠퍼드대: the country is not the body
@@ -158,10 +161,10 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             if second:
                 _add_person(doc, sent, w, name, second[0], second[1], w, rule="post:title(org title)")
             elif w.paren and body_of(w.paren) and w.paren != org:
-                # 정문수 과방위원장(국민의힘): the body in parentheses is the person's too (a party, a ministry)
+                # 한미래 과방위원장(국민의힘): the body in parentheses is the person's too (a party, a ministry)
                 _add_person(doc, sent, w, name, w.paren, None, w, rule="post:title(org)")
             elif w.paren and not org and _paren_org(w.paren):
-                # 유재호 교수(한국교통대 교통공학과): the organisation, with its department, in parentheses
+                # 유재하 교수(누리대 교통공학과): the organisation, with its department, in parentheses
                 _add_person(doc, sent, w, name, _paren_org(w.paren), title, w, rule="post:title(org)")
         start_of_rest = i + 1
 
@@ -259,7 +262,7 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
     if strict:
         return False
     if len(words) == 1 and company_like(words[0]) and not is_place(words[0]):
-        return True  # 솔향양조 문지아 팀장: a brand and a business word, though Kiwi tags it as common nouns
+        return True  # 솔내양조 문지솔 팀장: a brand and a business word, though Kiwi tags it as common nouns
     # a company name: a proper noun of one or two words (Kiwi's NNP), not a place or a role
     return len(words) <= 2 and any(x in proper for x in words) and all(
         len(x) >= 2 and not is_place(x) and title_of(x) is None and x not in _NOT_ORG for x in words)
@@ -309,7 +312,7 @@ def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | Non
 
 
 def _paren_org(paren: str) -> str | None:
-    """"한국교통대 교통공학과" → 한국교통대: an organisation (and a sub-unit) in parentheses."""
+    """"누리대 교통공학과" → 한국교통대: an organisation (and a sub-unit) in parentheses."""
     parts, _ = _department(paren.split())
     return " ".join(parts) if 1 <= len(parts) <= 2 and _is_org_phrase(parts, strict=True) else None
 
@@ -431,7 +434,7 @@ def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:
         if not (w.paren and is_korean_name(name) and 1 <= len(parts) <= 3):
             continue
         post = _paren_post(w.paren)
-        if post and len(parts) <= 3:  # 김영란(세화섬유 대표)씨가
+        if post and len(parts) <= 3:  # 김영솔(한울섬유 대표)씨가
             _add_person(doc, sent, w, name, post[0], post[1], w, rule="post:name(org title)")
             continue
         team = len(parts) == 1 and re.fullmatch(r"[가-힣]{1,4}(시청|도청|군청|구청)", parts[0])

@@ -153,7 +153,7 @@ def _located_in(doc: Doc, sent) -> None:
         elif a.type is L and b.type is O and re.fullmatch(r"의 (\S+\s){0,3}(업체|기업|회사|스타트업|제조사|업체인|기업인)\s(㈜)?", gap):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place의 업체")  # "아산의 반도체 장비 업체 X"
         elif a.type is L and b.type is O and gap == "의 " and company_like(b.name) and _after(doc, b, 1) in ("은", "는", "이", "가", "도"):
-            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place의 업체")  # "충주의 솔향양조는"
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place의 업체")  # "충주의 솔내양조는"
     # "인하대학교 의과대학 부속병원(인천)"
     for m in doc.in_sentence(sent.index, O, V):
         paren = re.match(r"\(([가-힣]{2,5})\)", text[m.end:m.end + 8])
@@ -339,7 +339,7 @@ def _promotes(doc: Doc, sent) -> None:
         for p in (every if owner else policies):
             listed = chained is not None and re.fullmatch(r"['’\"”]?\s*(과|와|,|및)\s*['‘\"“]?",
                                                           doc.article.text[chained.end:p.start])
-            # "팜브릿지는 … 'A육성사업'에 선정돼": chosen for a programme is not running it
+            # "해솔팜는 … 'A육성사업'에 선정돼": chosen for a programme is not running it
             chosen = re.match(r"['’\"”]?(에|에서)\s?(선정|뽑|참여|이름을 올)", doc.article.text[p.end:p.end + 12])
             if m.start < p.start and (not owner or p.start - m.end < 16 or listed) and not (
                     chosen and subject and not _PROMOTE.search(doc.article.text[m.end:p.start])):

@@ -71,7 +71,7 @@ def _rooms(doc: Doc, sent: Sentence) -> None:
 
 
 def local_government(doc: Doc, unit: str) -> str | None:
-    """"정미란 도 경제통상국장": 도 (시, 군, 구) is the province (city …) the article is about, the one acting most."""
+    """"정미솔 도 경제통상국장": 도 (시, 군, 구) is the province (city …) the article is about, the one acting most."""
     counts: dict[str, int] = {}
     for sent in doc.sentences:
         for w in sent.words:
@@ -83,7 +83,7 @@ def local_government(doc: Doc, unit: str) -> str | None:
 
 
 def _local_government_again(doc: Doc, sent: Sentence) -> None:
-    """"도와 경남신보는 …", "시는 부지를 지원한다": 도, 시, 군 alone stand for the one the article is about."""
+    """"도와 누리신용재단은 …", "시는 부지를 지원한다": 도, 시, 군 alone stand for the one the article is about."""
     for w in sent.words:
         if w.stem in ("도", "시", "군") and w.particle in ("은", "는", "이", "가", "와", "과", "도") and not w.quoted:
             body = local_government(doc, w.stem)
@@ -146,7 +146,7 @@ def _alias_from_paren(w: Word) -> str | None:
     p = w.paren
     named = re.fullmatch(r"이하 ([가-힣A-Za-z0-9]{2,12})", p)
     if named:
-        return named[1]  # 하동문화관광재단(이하 재단): the name the article uses from here on
+        return named[1]  # 누리문화재단(이하 재단): the name the article uses from here on
     if not p or len(p) > 30 or re.fullmatch(r"[\d.,%~\-+ ]+|\d+[세명개곳건점억만원%]*|왼쪽.*|오른쪽.*|가운데.*|사진.*|이하.*", p):
         return None
     if " " in p and not re.fullmatch(r"[A-Za-z0-9&.\- ]+", p):
