@@ -48,6 +48,7 @@ class Doc:
     event_dates: dict[str, "dt.date"] = field(default_factory=dict)
     main_event: tuple[EntityType, str] | None = None
     lead_org: tuple[EntityType, str] | None = None
+    local_governments: dict[str, str | None] = field(default_factory=dict)  # 도/시/군/구 → the one meant (things.py)
     # the mentions, and two indexes over them: every stage asks "what is in this sentence"
     # and "is this name known as …", so neither may scan a long article's mentions each time
     _mentions: list[Mention] = field(default_factory=list, init=False, repr=False)

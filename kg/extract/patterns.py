@@ -102,6 +102,11 @@ def is_place(stem: str) -> bool:
     return stem in LEX.places or len(stem) >= 3 and stem[-1] in "읍면" and stem[:-1] in LEX.places
 
 
+def is_local_government(name: str) -> bool:
+    """음성군, 강릉시, 충청북도: a city, county, district or province written with its 시, 군, 구 or 도."""
+    return name[-1:] in "시군구도" and (name in LEX.places or name[:-1] in LEX.places)
+
+
 # endings of company names: taken as an organisation only with a proper-noun tag, or beside known organisations
 COMPANY_ENDINGS = ("해운", "조선", "케미칼", "케미컬", "전자", "화학", "제약", "바이오", "건설", "중공업", "자동차", "에너지",
                    "소재", "테크", "텍", "시스템", "시스템즈", "소프트", "네트웍스", "물산", "상사", "푸드", "픽처스", "필름",

@@ -20,7 +20,7 @@ from collections import Counter
 from ..models import EntityType, Predicate
 from .dates import resolve_day
 from .doc import Doc, Fact, Mention
-from .patterns import body_of, company_like, is_place
+from .patterns import LEX, body_of, company_like, is_local_government
 
 P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.AWARD, EntityType.POLICY,
                          EntityType.EVENT, EntityType.VENUE, EntityType.LOCATION)
@@ -136,7 +136,7 @@ def _located_in(doc: Doc, sent) -> None:
     text = doc.article.text
     for a, b in zip(ms, ms[1:]):
         gap = text[a.end:b.start]
-        local_body = b.type is O and _is_local_government(b.name)
+        local_body = b.type is O and is_local_government(b.name)  # a local government sits in the province before it
         if a.type is L and (b.type in (V, L) or local_body) and gap in (" ",):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
         elif a.type is L and b.type is V and gap == "의 ":
@@ -159,21 +159,11 @@ def _located_in(doc: Doc, sent) -> None:
         paren = re.match(r"\(([가-힣]{2,5})\)", text[m.end:m.end + 8])
         if paren:
             place = next((x for x in doc.mentions if x.type is L and x.name == paren[1]), None)
-            if place is None and paren[1] in _places():
+            if place is None and paren[1] in LEX.places:
                 place = Mention(L, paren[1], m.end + 1, m.end + 1 + len(paren[1]), sent.index, "place:paren")
                 doc.add(place)
             if place is not None:
                 _rel(doc, Predicate.LOCATED_IN, m, place, sent.index, "locatedIn:(place)")
-
-
-def _is_local_government(name: str) -> bool:
-    """음성군, 강릉시, 충청북도: a local government, which sits in the province before it."""
-    return name[-1:] in "시군구도" and (name in _places() or name[:-1] in _places())
-
-
-def _places():
-    from .patterns import LEX
-    return LEX.places
 
 
 def _organized_by(doc: Doc, sent, events) -> None:
@@ -407,7 +397,7 @@ def _partners(doc: Doc, sent) -> None:
 def _is_government(name: str) -> bool:
     """A ministry or agency from the lexicon, or a city, county or province acting (아산시, 경상남도)."""
     body = body_of(name)
-    return bool(body and body.government) or (name[-1:] in "시군구도" and (is_place(name) or is_place(name[:-1])))
+    return bool(body and body.government) or is_local_government(name)
 
 
 def _joint_programmes(doc: Doc, sent) -> None:
@@ -419,11 +409,13 @@ def _joint_programmes(doc: Doc, sent) -> None:
     lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
     if lead is None and doc.lead_org and any(_after(doc, m, 1) in ("은", "는") for m in doc.in_sentence(sent.index, POL)):
         lead = doc.lead_org  # "'B패키지'는 소진공과 협력해 운영한다": the article's body runs it
+    if lead is None:
+        return
+    lead_key = (lead.type, lead.name) if isinstance(lead, Mention) else lead
     for m in orgs:
         joint = _JOINTLY.match(_after(doc, m, 20))
-        if lead is not None and (O, m.name) != (O, lead[1] if isinstance(lead, tuple) else lead.name) and joint \
-                and (policy or joint["how"] != "함께"):
-            _rel(doc, Predicate.PARTNERED_WITH, lead, m, sent.index, "partneredWith:joint-programme")
+        if (O, m.name) != lead_key and joint and (policy or joint["how"] != "함께"):
+            _rel(doc, Predicate.PARTNERED_WITH, lead_key, m, sent.index, "partneredWith:joint-programme")
 
 
 def _event_named_after_org(doc: Doc) -> None:

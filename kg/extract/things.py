@@ -19,8 +19,8 @@ import re
 from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Mention
-from .patterns import (GENERIC_ORG, LEX, body_of, company_like, is_date_word, is_korean_name, is_place, org_suffix,
-                       title_of)
+from .patterns import (GENERIC_ORG, LEX, body_of, company_like, is_date_word, is_korean_name, is_local_government,
+                       is_place, org_suffix, title_of)
 
 O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE, EntityType.EVENT,
                       EntityType.POLICY, EntityType.AWARD)
@@ -64,22 +64,25 @@ def _rooms(doc: Doc, sent: Sentence) -> None:
         stem = owner.stem.split("=")[-1].strip()
         if not owner.bare or owner.quoted or not stem or is_place(stem):
             continue
-        building = (LEX.venues.get(stem) or stem.endswith(tuple(LEX.venue_suffixes)) or body_of(stem)
+        building = (LEX.venues.get(stem) or stem.endswith(LEX.venue_suffixes) or body_of(stem)
                     or org_suffix(stem, strong_only=False) or stem.endswith(("청", "청사", "회관")))
         if building:
             _add(doc, sent, V, " ".join([stem] + [x.stem for x in words[j + 1:i + 1]]), owner, "venue:room")
 
 
 def local_government(doc: Doc, unit: str) -> str | None:
-    """"정미솔 도 경제통상국장": 도 (시, 군, 구) is the province (city …) the article is about, the one acting most."""
-    counts: dict[str, int] = {}
-    for sent in doc.sentences:
-        for w in sent.words:
-            stem = w.stem.split("=")[-1].strip()
-            if len(stem) >= 3 and stem.endswith(unit) and (is_place(stem) or is_place(stem[:-1])) \
-                    and w.particle in ("은", "는", "이", "가", "와", "과"):
-                counts[stem] = counts.get(stem, 0) + 1
-    return max(sorted(counts), key=counts.get) if counts else None
+    """"정미솔 도 경제통상국장": 도 (시, 군, 구) is the province (city …) the article is about, the one acting most;
+    read once per article."""
+    if unit not in doc.local_governments:
+        counts: dict[str, int] = {}
+        for sent in doc.sentences:
+            for w in sent.words:
+                stem = w.stem.split("=")[-1].strip()
+                if len(stem) >= 3 and stem.endswith(unit) and is_local_government(stem) \
+                        and w.particle in ("은", "는", "이", "가", "와", "과"):
+                    counts[stem] = counts.get(stem, 0) + 1
+        doc.local_governments[unit] = max(sorted(counts), key=counts.get) if counts else None
+    return doc.local_governments[unit]
 
 
 def _local_government_again(doc: Doc, sent: Sentence) -> None:
