@@ -756,3 +756,83 @@ def test_a_quoted_alias_with_two_spellings():
 def test_the_hosts_of_a_ceremony_named_with_의_진행으로_take_part():
     x = extract("'2025 누리 팝 어워즈'가 열렸다. 시상식은 가수 최누리와 방송인 김해랑의 진행으로 4시간 동안 이어졌다.")
     assert {("최누리", "participatedIn", "2025 누리 팝 어워즈"), ("김해랑", "participatedIn", "2025 누리 팝 어워즈")} <= rels(x)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("누리부는 5일 해솔타워에서 '미래소재 연구단 착수식'을 열었다.", "미래소재 연구단 착수식"),
+    ("가람병원은 '가람 재활센터 개소식'을 열었다.", "가람 재활센터 개소식"),
+    ("해양부는 '국제 그린항만 포럼 2026(IGPF 2026)'을 개최했다.", "국제 그린항만 포럼 2026"),  # a year after the head
+    ("누리로봇은 미국 시카고에서 열린 'AXW 2026'에서 신제품을 선보였다.", "AXW 2026"),  # held there: an event
+])
+def test_events_named_by_their_kind_their_edition_or_being_held(text, event):
+    assert event in names(extract(text), T.EVENT)
+
+
+def test_a_product_is_not_short_for_its_launch_event():
+    x = extract("누리로보틱스는 'NR-5 스마트' 론칭쇼를 열었다. 누리로보틱스가 'NR-5 스마트'를 출시했다.")
+    assert "NR-5 스마트" not in names(x, T.EVENT)
+
+
+def test_winners_by_category_spelled_apart_and_the_jury_is_no_winner():
+    x = extract("누리도는 5일 '제12회 누리도민상 시상식'을 열었다. "
+                "누리도민상 심사위원회(위원장 고해랑 가온대 명예교수)가 최종 수상자를 뽑았다. "
+                "봉사 부문은 윤다솜(60) 솔내새마을회장이 받았다. 문화 부문에는 조한별(45) 누리문화원 사무국장이 이름을 올렸다. "
+                "윤 회장은 2015년 국민포장을 받기도 했다.")
+    found = rels(x)
+    assert {("윤다솜", "receivedAward", "누리도민상"), ("조한별", "receivedAward", "누리도민상"),
+            ("윤다솜", "receivedAward", "국민포장")} <= found
+    assert not {r for r in found if r[0] in ("고해랑", "누리도민상 심사위원회") and r[1] == "receivedAward"}
+    assert {("고해랑", "누리도민상 심사위원회", "위원장"), ("고해랑", "가온대", "명예교수"),
+            ("윤다솜", "솔내새마을회", "회장")} <= posts(x)  # 새마을회 + 회장
+
+
+def test_company_marks_after_the_name_and_latin_brands():
+    x = extract("행사는 누리바이오㈜, JS글로벌, 가람상공회의소가 후원한다.")
+    assert {"누리바이오", "JS글로벌"} <= names(x, T.ORGANIZATION)
+
+
+def test_venues_listed_before_where_and_a_stage_at_a_venue():
+    x = extract("'제3회 누리바다영화제'가 개막했다. 누리시는 이날 해솔해수욕장 특설무대에서 개막식을 열었다. "
+                "영화제는 경상북도와 한국영화인협회가 공동 주최한다. "
+                "작품은 26일까지 누리시립아트홀과 누리문화예술회관 등 시내 3곳에서 상영된다.")
+    assert {"해솔해수욕장", "누리시립아트홀", "누리문화예술회관"} <= names(x, T.VENUE)
+    found = rels(x)
+    assert ("제3회 누리바다영화제", "heldAt", "해솔해수욕장") in found
+    assert {("제3회 누리바다영화제", "organizedBy", "경상북도"),
+            ("제3회 누리바다영화제", "organizedBy", "한국영화인협회")} <= found
+
+
+def test_a_description_before_a_name_and_its_title():
+    x = extract("단편으로 주목받은 신예 박서온 감독에게는 신인감독상이 돌아갔다.")
+    assert ("박서온", "receivedAward", "신인감독상") in rels(x)
+
+
+def test_ministries_listed_as_subjects_and_a_person_with_a_post_announcing():
+    x = extract("한가람 중소벤처기업부 장관(가운데)이 19일 '골목상권 회복 패키지'를 발표하고 있다. "
+                "중소벤처기업부와 기획재정부, 행정안전부는 이런 내용의 '골목상권 회복 패키지'를 합동으로 발표했다. "
+                "중기부는 고용노동부가 운영하는 '국민취업지원제도'와 연계해 재취업을 돕는다.")
+    found = rels(x)
+    assert {("한가람", "promotes", "골목상권 회복 패키지"), ("기획재정부", "promotes", "골목상권 회복 패키지"),
+            ("행정안전부", "promotes", "골목상권 회복 패키지"), ("고용노동부", "promotes", "국민취업지원제도")} <= found
+    assert ("중소벤처기업부", "promotes", "국민취업지원제도") not in found  # another body's programme
+
+
+def test_foreign_names_after_their_body_and_between_a_body_and_a_title():
+    x = extract("오후에는 독일 함부르크공과대 마리아 슈나이더 교수가 저장 기술을, "
+                "호주해양안전청(AMSA)의 제임스 오코너 국장이 검사 체계를 각각 발표했다. "
+                '"협력이 중요하다"고 슈나이더 교수는 말했다. '
+                "기조연설은 마르코 벨리니 이탈리아 제노바항만공사 디지털전환 총괄이사가 맡았다. "
+                '그는 "항만이 바뀐다"고 말했다.')
+    assert {("마리아 슈나이더", "함부르크공과대", "교수"), ("제임스 오코너", "호주해양안전청", "국장")} <= posts(x)
+    assert ("마르코 벨리니", "제노바항만공사") in {p[:2] for p in posts(x)}  # the country and the unit are neither
+    assert "제임스" not in names(x, T.PERSON) and "오코너" not in names(x, T.ORGANIZATION)
+    assert ("함부르크공과대", "locatedIn", "독일") in rels(x)
+    speakers = {(q.speaker.split("/", 1)[1], q.text) for q in x.quotes}
+    # the quotation after "…발표했다." is its own sentence; "그는" is the keynote speaker
+    assert {("마리아 슈나이더", "협력이 중요하다"), ("마르코 벨리니", "항만이 바뀐다")} <= speakers
+
+
+def test_two_bodies_joined_by_a_hyphen_in_a_headline():
+    x = extract("가람항만공사-누리항만공사, 녹색항로 MOU\n\n두 공사는 협약을 맺었다.")
+    assert {"가람항만공사", "누리항만공사"} <= names(x, T.ORGANIZATION)
+    assert "가람항만공사-누리항만공사" not in names(x, T.ORGANIZATION)

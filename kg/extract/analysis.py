@@ -117,7 +117,24 @@ def _merge_split_quotes(sents, para: str):
             merged[-1][2] = merged[-1][2] + list(sent.tokens)
         else:
             merged.append([sent.start, sent.end, list(sent.tokens)])
-    return _reattach_leading_quotes([tuple(m) for m in merged], para)
+    return _split_before_quotations(_reattach_leading_quotes([tuple(m) for m in merged], para), para)
+
+
+_SENTENCE_THEN_QUOTATION = re.compile(r"다\.\s+(?=[\"“])")
+
+
+def _split_before_quotations(sents: list[tuple], para: str) -> list[tuple]:
+    """Kiwi may run a sentence on into a quotation that opens the next one
+    ("…각각 발표했다. "한·일 …"고 사토 교수는 강조했다."): end the sentence at its period."""
+    out: list[tuple] = []
+    for start, end, tokens in sents:
+        cuts = [(m.start() + 2, m.end()) for m in _SENTENCE_THEN_QUOTATION.finditer(para, start, end)
+                if not _unbalanced(para[start:m.end()].replace("'", "").replace("‘", "").replace("’", ""))]
+        for stop, at in cuts:
+            out.append((start, stop, [t for t in tokens if t.start < at]))
+            start, tokens = at, [t for t in tokens if t.start >= at]
+        out.append((start, end, tokens))
+    return out
 
 
 _QUOTE_OPENS_SENTENCE = re.compile(r"[.!?]\s+(?=['\"‘“][^'\"‘’“”]+['\"’”]$)")

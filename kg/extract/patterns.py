@@ -68,7 +68,10 @@ STRONG_ORG = ("위원회", "협의회", "연합회", "진흥회", "공제회", "
               "진흥원", "관리원", "평가원", "개발원", "한림원", "사무국", "대학교", "대학원", "대학", "병원", "의료원",
               "은행", "그룹", "협동조합", "조합", "중앙회", "상공회의소", "지원센터", "신문", "일보", "방송", "기구",
               "연맹", "홀딩스", "상의", "증권", "경찰서", "경찰청", "소방서", "소방본부", "지구대", "파출소", "세무서",
-              "우체국", "지방법원", "지방검찰청", "지검", "사령부")
+              "우체국", "지방법원", "지방검찰청", "지검", "사령부",
+              # associations named for their members or cause (옥천군새마을회, 청주시체육회)
+              "새마을회", "체육회", "노인회", "부녀회", "청년회", "상인회", "번영회", "동창회", "향우회", "전우회",
+              "봉사회", "후원회", "기념사업회", "유족회", "보존회")
 # words that end like an organisation but are generic on their own
 GENERIC_ORG = frozenset("""협회 위원회 재단 공단 공사 연구원 연구소 대학 대학교 병원 은행 그룹 조합 학회 연합회 협의회
 업종별 정부부처 관계부처 부처 기관 단체 업계 기업 회사 학계 노동계 정부 당국 금융당국 주최측 공사비 대학원생 임원추천
@@ -120,13 +123,30 @@ _COMPANY_END = re.compile("(?:" + "|".join(sorted(COMPANY_ENDINGS, key=len, reve
 
 
 def company_like(stem: str) -> bool:
-    """한성케미칼, 대양해운: a brand then a business word (not the business word alone)."""
+    """한성케미칼, 대양해운, KM글로벌: a brand then a business word (not the business word alone)."""
     m = _COMPANY_END.search(stem)
-    return bool(m and m.start() >= 2 and HANGUL.match(stem[:m.start()]) and stem not in GENERIC_ORG)
+    brand = stem[:m.start()] if m else ""
+    return bool(m and stem not in GENERIC_ORG and (
+        len(brand) >= 2 and HANGUL.match(brand)
+        or re.fullmatch(r"[A-Z][A-Z0-9&]{1,5}", brand) and brand not in _TECH_ACRONYMS))
+
+
+# Latin words that name a technology or a field, not a brand ("AI반도체", "ICT기술")
+_TECH_ACRONYMS = frozenset("AI IT ICT SW HW IOT IoT ESG EV ESS UAM VR AR XR CT DX GX AX BIO NFT OTT SaaS LED OLED LCD "
+                           "PC TV 5G 6G K R&D".split())
 
 
 DATE_WORD = re.compile(r"^(\d{1,4}(년|월|일|시|분|시께|일께|일부터|일까지)|\d+일과|\d+~\d+일|오전|오후|이날|지난|오는|올해|내년|작년|"
                        r"지난해|당일|현지시간|\d+시\d+분|다음달|지난달|이달|내달|이번달|다음해|전날|다음날|이튿날)$")
+
+
+def named_committee(words, i: int, stem: str) -> str | None:
+    """"충북도민대상 심사위원회": a bare committee word takes the name before it (not a date or a place)."""
+    before = words[i - 1] if i > 0 else None
+    if stem in GENERIC_ORG and stem.endswith("위원회") and before is not None and before.bare and before.nominal \
+            and not before.quoted and not is_date_word(before.stem) and not is_place(before.stem):
+        return f"{before.stem} {stem}"
+    return None
 
 
 def is_date_word(stem: str) -> bool:

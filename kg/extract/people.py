@@ -21,7 +21,8 @@ from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
 from .things import local_government
-from .patterns import COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name, is_place, org_suffix, title_of
+from .patterns import (COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name, is_place,
+                       named_committee, org_suffix, title_of)
 
 P, O = EntityType.PERSON, EntityType.ORGANIZATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
@@ -46,7 +47,23 @@ def find_people(doc: Doc) -> None:
         _name_in_context(doc, sent)
         _foreign_names(doc, sent)
     _byline_people(doc)
+    _whole_foreign_names(doc)
     _known_names_again(doc)
+
+
+def _whole_foreign_names(doc: Doc) -> None:
+    """제임스 오코너 국장: read word by word, a Korean-looking 제임스 of a body 오코너; the whole name wins."""
+    whole = {(m.sentence, *m.name.split(" ")) for m in doc.mentions if m.type is P and m.name.count(" ") == 1}
+    split = {(f.sentence, f.subject[1], f.object[1]) for f in doc.facts
+             if f.kind == "position" and f.object is not None and (f.sentence, f.subject[1], f.object[1]) in whole}
+    if not split:
+        return
+    doc.facts[:] = [f for f in doc.facts if not (f.kind == "position" and f.object is not None
+                                                 and (f.sentence, f.subject[1], f.object[1]) in split)]
+    people = {(s, first) for s, first, _ in split}
+    bodies = {(s, last) for s, _, last in split}
+    doc.mentions = [m for m in doc.mentions if not (m.type is P and (m.sentence, m.name) in people
+                                                    or m.type is O and (m.sentence, m.name) in bodies)]
 
 
 def _segments(sent: Sentence) -> list[list[Word]]:
@@ -204,11 +221,20 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         return parts, org_words if _is_org_phrase(org_words, proper) or _is_org_phrase(
             _department(org_words)[0], proper) and len(org_words) > 1 else []
     last = words[-1]
+    # 독일 함부르크공과대 마리아 슈나이더 교수: (a country,) an organisation, then a two-part foreign name
+    if len(words) >= 3 and all(x in proper and _FOREIGN_NAME_PART.match(x) and len(x) >= 2 and not _is_orgish(x)
+                               and not is_place(x) and not title_of(x) for x in words[-2:]):
+        org_words = [x for x in words[:-2] if not is_place(x)]
+        if _is_org_phrase(org_words, proper, strict=True):
+            return [" ".join(words[-2:])], org_words
     # 해운대경찰서 수사과 김도윤 경감: the organisation, a department, the name
     if is_korean_name(last) and len(words) > 1 and _is_org_phrase(_department(words[:-1])[0], proper):
         return [last], words[:-1]
     if is_korean_name(last) and len(words) == 1:
         return [last], []
+    if is_korean_name(last) and last in proper and not any(x in proper or _is_orgish(x) for x in words[:-1]) \
+            and len(words) <= 3:
+        return [last], []  # 신예 박서온 감독: a description (no organisation), then the name
     # a foreign name written in Hangul (윌리엄 달리), then (a country and) an organisation
     for k in (2, 3):  # foreign names have two parts, sometimes three (응우옌 티 란)
         if k >= len(words):
@@ -222,7 +248,11 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
                        for n, x in enumerate(name_words))
                    and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words))
         if foreign and org_words and _is_org_phrase(org_words, proper, strict=not country):
-            return [" ".join(name_words)], words[k:]
+            # the country and a unit after the body ("로테르담항만공사 에너지전환 총괄이사") are neither
+            while len(org_words) > 1 and not _is_orgish(org_words[-1]) and _is_orgish(org_words[-2]) \
+                    and not company_like(org_words[-1]):
+                org_words = org_words[:-1]
+            return [" ".join(name_words)], org_words
         # 요스트 판데르린던 노르트빈트 오프쇼어 (연구개발총괄): a company known only by its proper name
         core = list(org_words)
         while core and core[-1] not in proper and not core[-1].endswith(COMPANY_ENDINGS):
@@ -257,7 +287,7 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
         return True
     if any(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", x) for x in words) and all(title_of(x) != x for x in words):
         return True
-    if len(words) == 1 and re.fullmatch(r"[가-힣]{2,6}대", words[0]) and not is_place(words[0]):
+    if len(words) == 1 and re.fullmatch(r"[가-힣]{2,8}대", words[0]) and not is_place(words[0]):
         return True  # 스탠퍼드대, 한빛대: a university's short name
     if strict:
         return False
@@ -328,25 +358,37 @@ def _paren_post(paren: str) -> tuple[str, str] | None:
     return None
 
 
-_PAREN_POST = re.compile(r"^(?:(?P<alias>[^·\s]+)·)?(?P<title>\S+)\s+(?P<name>[가-힣]{2,4})$")
+_PAREN_POST = re.compile(r"^(?:(?P<alias>[^·\s]+)·)?(?P<title>\S+)\s+(?P<name>[가-힣]{2,4})(?:\s+(?P<rest>[^()]+))?$")
 
 
 def _parenthesised_posts(doc: Doc, sent: Sentence) -> None:
-    """과학기술정보통신부(장관 유영민) and 국가과학기술연구회(NST·이사장 원광연)."""
-    for w in sent.words:
+    """과학기술정보통신부(장관 유영민), 국가과학기술연구회(NST·이사장 원광연), and with the chair's own post:
+    심사위원회(위원장 OOO 한국대 명예교수)."""
+    for i, w in enumerate(sent.words):
         if not w.paren:
             continue
         m = _PAREN_POST.match(w.paren)
+        other = _paren_post(m["rest"]) if m and m["rest"] else None
+        if m and m["rest"] and other is None:
+            continue
         if m and title_of(m["title"]) == m["title"] and is_korean_name(m["name"]):
             org = _clean(w.stem)
             if not org:
                 continue
-            doc.add(Mention(O, org, w.start, w.start + len(org), sent.index, "post:org(title name)",
+            named = named_committee(sent.words, i, org)  # "충북도민대상 심사위원회(위원장 …)"
+            first = sent.words[i - 1] if named else w
+            org = named or org
+            doc.add(Mention(O, org, first.start, first.start + len(org), sent.index, "post:org(title name)",
                             alias=m["alias"]))
             start = w.start + w.text.find(m["name"])
             doc.add(Mention(P, m["name"], start, start + len(m["name"]), sent.index, "post:org(title name)"))
             doc.facts.append(Fact("position", (P, m["name"]), (O, org), sent.index, "post:org(title name)",
                                   title=m["title"]))
+            if other:
+                ostart = w.start + w.text.find(other[0])
+                doc.add(Mention(O, other[0], ostart, ostart + len(other[0]), sent.index, "post:org(title name org title)"))
+                doc.facts.append(Fact("position", (P, m["name"]), (O, other[0]), sent.index,
+                                      "post:org(title name org title)", title=other[1]))
 
 
 def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:

@@ -61,7 +61,8 @@ def find_quotes(doc: Doc) -> None:
         people = [m for m in doc.in_sentence(sent.index, P) if m.start < sent.start + matches[0].start()]
         speaker = None
         if _PRONOUN.search(before) and not people:
-            speaker = last_speaker
+            # "그는": the person the sentence before was about, else whoever spoke last
+            speaker = _marked_subject(doc, sent.index - 1) or last_speaker
         elif people:
             speaker = _subject(people, sent.start, before)
         else:
@@ -74,6 +75,19 @@ def find_quotes(doc: Doc) -> None:
             text = m[1].strip()
             doc.facts.append(Fact("quote", (P, speaker), None, sent.index, "quote:subject" if people else "quote:pronoun",
                                   text=text, start=sent.start + m.start(1), end=sent.start + m.end(1)))
+
+
+def _marked_subject(doc: Doc, index: int) -> str | None:
+    """The person marked as the subject of sentence ``index`` when it has no quotation of its own."""
+    if index < 0 or _QUOTE.search(doc.sentences[index].text):
+        return None
+    sent = doc.sentences[index]
+    for m in doc.in_sentence(index, P):
+        tail = sent.text[m.end - sent.start:]
+        if re.match(r"^(\([^)]*\))?\s*(?:[가-힣A-Za-z·]+\s*){0,4}?(\([^)]*\))?(은|는|이|가)\s", tail) or \
+                re.match(r"^(은|는|이|가)\s", tail):
+            return m.name
+    return None
 
 
 def _subject(people: list[Mention], sent_start: int, before: str) -> str:

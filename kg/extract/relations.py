@@ -20,7 +20,7 @@ from collections import Counter
 from ..models import EntityType, Predicate
 from .dates import resolve_day
 from .doc import Doc, Fact, Mention
-from .patterns import LEX, body_of, company_like, is_local_government
+from .patterns import LEX, body_of, company_like, is_local_government, title_of
 
 P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.AWARD, EntityType.POLICY,
                          EntityType.EVENT, EntityType.VENUE, EntityType.LOCATION)
@@ -35,7 +35,9 @@ _ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸�
 _AT_EVENT = re.compile(r"(협약식|시상식|개막식|개회식|폐막식|기념식|출범식|취임식|발대식|설명회|공청회|간담회|토론회|포럼|"
                        r"심포지엄|세미나|국감|국정감사|청문회|기조발표|기조연설|개회사|폐회사|인사말|축사|기념사|환영사|격려사|"
                        r"개회 인사|취임사)(에서|에선|에서는|를 통해|을 통해)")
-_GENERIC_EVENT = re.compile(r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
+_SPOT_AT_VENUE = re.compile(r"^ (앞 )?(특설무대|야외무대|메인무대|주무대|무대|야외광장|광장|앞마당|잔디광장|일원|일대|로비|야외)(에서|서 )")
+_GENERIC_EVENT = re.compile(r"(^|\s)(행사|대회|영화제|축제|박람회|엑스포|포럼|콘퍼런스|컨퍼런스|전시회|시상식|기념식)(는|은|에는) |"
+                            r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
                             r"(축제|행사|박람회|설명회|시상식|기념식|포럼|간담회)(를|을) (열었|열고|열어|개최했|개최하고)|"
                             r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
 _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
@@ -120,7 +122,9 @@ def _held_at(doc: Doc, sent, events) -> None:
     if not events or not _HOLD.search(sent.text):
         return
     places = [m for m in doc.in_sentence(sent.index, V, L) if _after(doc, m, 3).startswith(("에서", "서 "))
-              or re.match(r"^[^\s]*\)(에서|서 )", doc.article.text[m.end:m.end + 20])]
+              or re.match(r"^[^\s]*\)(에서|서 )", doc.article.text[m.end:m.end + 20])
+              # "…해수욕장 특설무대에서", "…센터 앞 광장에서": a spot at the venue
+              or m.type is V and _SPOT_AT_VENUE.match(doc.article.text[m.end:m.end + 20])]
     venues = [m for m in places if m.type is V]
     target = venues[-1:] or places[-1:]
     day = resolve_day(sent.text, doc.article.published)
@@ -139,6 +143,8 @@ def _located_in(doc: Doc, sent) -> None:
         local_body = b.type is O and is_local_government(b.name)  # a local government sits in the province before it
         if a.type is L and (b.type in (V, L) or local_body) and gap in (" ",):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
+        elif a.type is L and b.type is O and gap == " " and LEX.places.get(a.name) == "country" and not body_of(b.name):
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:country-before")  # 일본 요코하마국립대
         elif a.type is L and b.type is V and gap == "의 ":
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-of")  # 로테르담의 아호이 컨벤션센터
         elif a.type is L and b.type in (V, O) and re.fullmatch(r"에 (있는|위치한|자리한|자리 잡은)\s", gap):
@@ -175,8 +181,13 @@ def _organized_by(doc: Doc, sent, events) -> None:
         after = _after(doc, m, 8)
         if _SPONSOR.search(after.strip()):
             continue
-        if re.match(r"^(이|가|의)?\s*(주최|주관)", after) or re.match(r"^\s*(주최|주관)", after):
+        if re.match(r"^(이|가|의)?\s*(공동\s?)?(주최|주관)", after):
             hosts.append(m)
+    for a, b in reversed(list(zip(orgs, orgs[1:]))):
+        # "경상북도와 한국영화감독조합이 공동 주최하고": the bodies listed with a host host it too
+        if b in hosts and a not in hosts and re.fullmatch(r"\s?(와|과|,|·|및)\s?", doc.article.text[a.end:b.start]) \
+                and not _SPONSOR.search(_after(doc, b, 8).strip()):
+            hosts.insert(0, a)
     if not hosts and _ORGANIZE.search(sent.text):
         verb = _ORGANIZE.search(sent.text)
         for m in orgs:
@@ -223,8 +234,10 @@ def _main_award(doc: Doc) -> str | None:
 def _category_award(doc: Doc, sent) -> list[Mention]:
     """"공학부문은 A 책임연구원이 받았다": a category of the article's award stands for the award."""
     from .things import _AWARD_VERBS
-    category = next((w for w in sent.words if w.stem.endswith("부문") and len(w.stem) > 2), None)
-    award = _main_award(doc) if category and _AWARD_VERBS.search(sent.text) else None
+    # "공학부문은", "지역개발 부문은"; a winner is also said to put their name on the list (이름을 올렸다)
+    category = next((w for i, w in enumerate(sent.words) if w.stem.endswith("부문") and (
+        len(w.stem) > 2 or i > 0 and sent.words[i - 1].bare and sent.words[i - 1].nominal)), None)
+    award = _main_award(doc) if category and (_AWARD_VERBS.search(sent.text) or "이름을 올" in sent.text) else None
     if award is None:
         return []
     return [Mention(A, award, category.start, category.end, sent.index, "award:category")]
@@ -235,7 +248,7 @@ def _awards(doc: Doc, sent, events) -> None:
     if not awards:
         return
     from .things import _AWARD_VERBS
-    if not _AWARD_VERBS.search(sent.text):
+    if not _AWARD_VERBS.search(sent.text) and not any(a.rule == "award:category" for a in awards):
         # "진흥회는 A 고문에게 공로패를 전달했다": handed over to whoever 에게 names
         if re.search(r"에게\s.*(전달|증정)", sent.text):
             for r in doc.in_sentence(sent.index, P, O):
@@ -245,6 +258,8 @@ def _awards(doc: Doc, sent, events) -> None:
                         doc.facts.append(Fact("conferral", (r.type, r.name), (A, a.name), sent.index,
                                               "conferral:에게 전달", event=events[0] if events else doc.main_event))
         return
+    if re.search(r"수상자를 (\S+ )?(뽑|선정|선발|가려|확정)", sent.text):
+        return  # "심사위원회가 … 수상자를 뽑았다": who picks the winners did not win
     recipients = [m for m in doc.in_sentence(sent.index, P, O) if not _is_post_org(doc, m)
                   and _phrase_particle(sent, m) not in ("을", "를", "의", "으로", "로")
                   and m.name != doc.article.author and not _after(doc, m, 3).startswith(("의", " 등", "에서"))
@@ -317,8 +332,10 @@ def _promotes(doc: Doc, sent) -> None:
     pairs = []
     for m in doc.in_sentence(sent.index, O, P):
         after = _after(doc, m, 14)
-        subject = after[:1] in ("은", "는", "이", "가") or after.startswith(("도 ", "와 ", "과 ", " 주재", " 등 "))
-        chaired = m.type is P and re.match(r"^ \S+ 주재", after)
+        subject = after[:1] in ("은", "는", "이", "가") or after.startswith(("도 ", "와 ", "과 ", " 주재", " 등 ")) or (
+            after.startswith(", ") and _listed_subject(doc, sent, m))
+        # "한서진 중소벤처기업부 장관(가운데)이 … 발표하고 있다": the person with their post is the subject
+        chaired = m.type is P and (re.match(r"^ \S+ 주재", after) or _post_then_subject(doc, m))
         owner = after.startswith("의 ")
         if not (subject or chaired or owner):
             continue
@@ -331,6 +348,11 @@ def _promotes(doc: Doc, sent) -> None:
                                                           doc.article.text[chained.end:p.start])
             # "해솔팜는 … 'A육성사업'에 선정돼": chosen for a programme is not running it
             chosen = re.match(r"['’\"”]?(에|에서)\s?(선정|뽑|참여|이름을 올)", doc.article.text[p.end:p.end + 12])
+            # "고용노동부가 운영하는 '국민취업지원제도'와 연계해": another body's programme, named with its runner
+            runner = _RUN_BY.search(doc.article.text[max(sent.start, p.start - 20):p.start])
+            if runner and not re.fullmatch(r"(\s?(와|과|,|·|및)\s?\S+?)*" + _RUN_BY.pattern,
+                                           doc.article.text[m.end:p.start]):
+                continue
             if m.start < p.start and (not owner or p.start - m.end < 16 or listed) and not (
                     chosen and subject and not _PROMOTE.search(doc.article.text[m.end:p.start])):
                 pairs.append((m, p))
@@ -350,6 +372,21 @@ def _promotes(doc: Doc, sent) -> None:
             for f in doc.facts:
                 if f.kind == "position" and f.subject == (P, a.name) and f.object and body_of(f.object[1]):
                     _rel(doc, Predicate.PROMOTES, f.object, p, sent.index, "promotes:speaker-body")
+
+
+_RUN_BY = re.compile(r"(이|가) (운영|시행|추진|도입)(하는|한|하고 있는|중인) ['‘\"“]?$")
+
+
+def _listed_subject(doc: Doc, sent, m: Mention) -> bool:
+    """"중소벤처기업부와 기획재정부, 행정안전부, 금융위원회는": a body in a list that ends in the subject."""
+    text = doc.article.text[m.end:sent.end]
+    return bool(re.match(r"^(, [^\s,]+){0,4}, [^\s,]+?(은|는|이|가) ", text) or
+                re.match(r"^(, [^\s,]+){0,4}(와|과) [^\s,]+?(은|는|이|가) ", text))
+
+
+def _post_then_subject(doc: Doc, m: Mention) -> bool:
+    post = re.match(r"^((?: \S+?){1,3})(\([^)]{0,20}\))?(이|가|은|는) ", doc.article.text[m.end:m.end + 60])
+    return bool(post) and title_of(post[1].split()[-1]) is not None
 
 
 def _partners(doc: Doc, sent) -> None:

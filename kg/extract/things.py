@@ -20,6 +20,7 @@ from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Mention
 from .patterns import (GENERIC_ORG, LEX, body_of, company_like, is_date_word, is_korean_name, is_local_government,
+                       named_committee,
                        is_place, org_suffix, title_of)
 
 O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE, EntityType.EVENT,
@@ -28,7 +29,7 @@ O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.V
 _DETERMINERS = {"이번", "이", "그", "해당", "올해", "내년", "각", "모든", "새", "새로운", "기존", "관련", "이날", "본", "총",
                 "첫", "첫째", "또", "다음", "같은", "당시", "본격", "지난", "오는", "향후", "전", "현", "국내", "국내외"}
 _CEREMONY = ("개회식", "개막식", "폐막식")
-_AWARD_VERBS = re.compile(r"수상|추서|받았|받는|받아|받은|받게|받을|받고|받는다|수여|시상|돌아갔|돌아가|차지|품에 안|거머쥐|수훈|영예|뽑혔|선정|챙기|트로피|주어|안았")
+_AWARD_VERBS = re.compile(r"수상|추서|받았|받기도|받는|받아|받은|받게|받을|받고|받는다|수여|시상|돌아갔|돌아가|차지|품에 안|거머쥐|수훈|영예|뽑혔|선정|챙기|트로피|주어|안았")
 _NOT_AWARDS = frozenset("""이상 세상 현상 대상자 향상 정상 보상 협상 예상 사상 인상 상상 화상 영상 수상 시상 진상 양상 형상 실상 명상
 일상 손상 피상 입상 무상 유상 항상 선상 지상 해상 천상 궁상 관상 회상 구상 환상 감상 면상 책상 밥상 계상 격상 부상 정상급 최상 표상 가상
 성상 발상 연상 비상 가상 동상 적상 포상 세상 외상 흑자상 상""".split())
@@ -163,8 +164,14 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
         stem = w.stem.split("=")[-1]
         if not stem or w.quoted:
             continue
-        company = stem.startswith(("㈜", "(주)"))
-        stem = stem.lstrip("㈜").removeprefix("(주)").strip()
+        pair = stem.split("-")
+        if len(pair) == 2 and all(len(x) >= 3 and (org_suffix(x) or body_of(x)) for x in pair):
+            # "한빛항만공사-누리항만공사, 협약": two bodies joined by a hyphen in a headline
+            doc.add(Mention(O, pair[0], w.start, w.start + len(pair[0]), sent.index, "org:pair"))
+            doc.add(Mention(O, pair[1], w.start + len(pair[0]) + 1, w.start + len(stem), sent.index, "org:pair"))
+            continue
+        company = stem.startswith(("㈜", "(주)")) or stem.endswith(("㈜", "(주)"))  # ㈜한빛, 한빛㈜
+        stem = stem.strip("㈜").removeprefix("(주)").removesuffix("(주)").strip()
         body = body_of(stem)
         if body:
             if stem.endswith("시") or is_place(stem):
@@ -177,7 +184,7 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
         if is_place(stem) or title_of(stem) == stem:
             continue
         suffix = org_suffix(stem)
-        if not suffix and company_like(stem) and "NNP" in w.tags and not is_korean_name(stem):
+        if not suffix and company_like(stem) and ("NNP" in w.tags or "SL" in w.tags) and not is_korean_name(stem):
             _add(doc, sent, O, stem, w, "org:company-name")
             continue
         # 동아대 체육학과, 강원대 법전원: a university's short name before a department or a professor
@@ -185,9 +192,8 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 and re.search(r"(학과|학부|전공|법전원|대학원|교수|총장)$", words[i + 1].stem)):
             _add(doc, sent, O, stem, w, "org:university")
             continue
-        if stem in GENERIC_ORG and stem.endswith("위원회") and i > 0 and words[i - 1].bare and words[i - 1].nominal \
-                and not words[i - 1].quoted and not is_date_word(words[i - 1].stem) and not is_place(words[i - 1].stem):
-            _add(doc, sent, O, f"{words[i - 1].stem} {stem}", words[i - 1], "org:named-committee")
+        if named_committee(words, i, stem):
+            _add(doc, sent, O, named_committee(words, i, stem), words[i - 1], "org:named-committee")
             continue
         if suffix or company:
             if stem in GENERIC_ORG or is_korean_name(stem) or any(title_of(x) == x for x in stem.split("·")[:-1]):
@@ -266,7 +272,8 @@ def _venues(doc: Doc, sent: Sentence) -> None:
         suffix = stem.endswith(_VENUE_SUFFIXES_STRONG) and next((s for s in _VENUE_SUFFIXES_STRONG if stem.endswith(s) and (len(stem) > len(s) + 1 or (
             i > 0 and words[i - 1].bare and LEX.venues.get(words[i - 1].stem)))), None)
         locative = w.particle.startswith(("에서", "서")) or w.particle in ("에", "에는") or (
-            w.bare and i + 1 < len(words) and words[i + 1].stem in ("일원", "일대") and words[i + 1].particle.startswith("에서"))
+            w.bare and i + 1 < len(words) and words[i + 1].stem in ("일원", "일대") and words[i + 1].particle.startswith("에서")
+        ) or _listed_before_locative(words, i)
         if stem in _GENERIC_VENUE_TAIL:
             continue
         before = words[i - 1] if i > 0 and words[i - 1].bare and words[i - 1].nominal and not words[i - 1].quoted else None
@@ -324,6 +331,18 @@ def _venues(doc: Doc, sent: Sentence) -> None:
             _add(doc, sent, V, name, words[j], "venue:suffix", _alias_from_paren(w))
 
 
+def _listed_before_locative(words: list[Word], i: int) -> bool:
+    """"A아트홀과 B회관 등 시내 4곳에서": a venue listed before the place words that end the list."""
+    if not (words[i].bare or words[i].particle in ("과", "와", "이나", "나")):
+        return False
+    for w in words[i + 1:i + 5]:
+        if w.particle.startswith(("에서", "서")):
+            return True
+        if not (w.nominal and (w.bare or w.particle in ("과", "와", "이나", "나"))):
+            return False
+    return False
+
+
 def _named_venue_again(doc: Doc, stem: str) -> bool:
     return any(m.type is V and m.name.endswith(stem) for m in doc.mentions)
 
@@ -333,7 +352,8 @@ _POLICY_HEADS = tuple(LEX.policy_heads)
 
 
 def _kind_of_phrase(name: str) -> EntityType | None:
-    last = name.rsplit(" ", 1)[-1]
+    # "글로벌 수소항만 콘퍼런스 2025": a year after the head word names the edition
+    last = re.sub(r"(?<=\S) (19|20)\d\d$", "", name).rsplit(" ", 1)[-1]
     if last.endswith(_EVENT_HEADS):
         return E
     if last.endswith(_POLICY_HEADS):
@@ -385,8 +405,12 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             _add(doc, sent, O, name, w, "org:quoted")
             continue
         if kind is None and len(name) >= 4 and any(
-                m.type is E and m.name.replace(" ", "").startswith(name.replace(" ", "")) for m in doc.mentions):
+                m.type is E and _edition_of(m.name.replace(" ", ""), name.replace(" ", "")) for m in doc.mentions):
             _add(doc, sent, E, name, w, "event:quoted-short")  # '도전! K-스타트업' for '도전! K-스타트업 2024 왕중왕전'
+            continue
+        if kind is None and len(name) >= 3 and re.search(r"(에서|서) (열린|열리는|개최된|개최되는) $", before) \
+                and not org_suffix(name.replace(" ", "")):
+            _add(doc, sent, E, name, w, "event:quoted+열린")  # "라스베이거스에서 열린 'CES 2025'에서"
             continue
         if kind is None or len(name) < 4 or name.endswith(("다", "요", "까")):
             continue
@@ -400,6 +424,14 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
                 _add(doc, sent, E, name, w, "event:quoted")
         else:
             _add(doc, sent, POL, name, w, "policy:quoted", alias)
+
+
+def _edition_of(event: str, short: str) -> bool:
+    """'도전!K-스타트업' is short for '도전!K-스타트업2024왕중왕전'; a product is not short for its '…론칭쇼'."""
+    if not event.startswith(short) or event == short:
+        return False
+    rest = event[len(short):]
+    return bool(re.match(r"(\d|제\d+회)", rest)) or rest in ("왕중왕전", "본선", "결선", "예선") + _CEREMONY
 
 
 _ADOPTED = re.compile(r"[^.]{0,20}?(시행|도입|신설|추진|운영하|본격 가동)")
@@ -436,7 +468,7 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
             continue
         head_only = len(phrase) == 1 and (
             name in LEX.event_heads or name in LEX.policy_heads or len(name) < 5
-            or (kind is POL and not name.endswith(("법", "기금", "특별법", "제도", "프로젝트", "패키지", "바우처"))))
+            or (kind is POL and not name.endswith(("법", "기금", "특별법", "제도", "프로젝트", "패키지", "바우처", "상품권"))))
         if head_only and not _known_elsewhere(doc, kind, name):
             continue
         if kind is E and (name.endswith(("행사", "회의")) and len(phrase) < 3) or name.startswith(("각 ", "관련 ")):
@@ -448,7 +480,7 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
 
 
 # an unquoted phrase needs a head that names something (not 지원, 개발, 방안 …) and no vague modifier
-_NAMING_POLICY_HEADS = ("제도", "사업", "프로젝트", "프로그램", "패키지", "바우처", "대책", "전략", "로드맵", "가이드라인",
+_NAMING_POLICY_HEADS = ("제도", "사업", "프로젝트", "프로그램", "패키지", "바우처", "상품권", "대책", "전략", "로드맵", "가이드라인",
                         "법", "법률", "특별법", "기본법", "기금", "펀드", "이니셔티브", "추진전략", "추진방안")
 _VAGUE = re.compile(r"^(\d+개|\d+대|적극|실제|세부|후속|직접|국제|협력|관련|다양한|전국|지역|대면|최대|가운데|각종|주요|신규|공동|"
                     r"본격|추가|전체|일부|여러|개별|실제|향후|기타|국내|해외|민간|공공|글로벌)$")
@@ -554,7 +586,8 @@ def _listed_with_organisations(doc: Doc, sent: Sentence) -> None:
     run: list[Word] = []
     for w in list(words) + [None]:
         listed = w is not None and (w.comma or w.particle in ("와", "과", "및")) and not w.quoted
-        if w is not None and (listed or run) and w.nominal and w.stem:
+        # the list's last item carries its own particle: "…, 녹색해운항로 MOU" modifies the word after it
+        if w is not None and (listed or run and not w.bare) and w.nominal and w.stem:
             run.append(w)
             if listed:
                 continue
