@@ -836,3 +836,27 @@ def test_two_bodies_joined_by_a_hyphen_in_a_headline():
     x = extract("가람항만공사-누리항만공사, 녹색항로 MOU\n\n두 공사는 협약을 맺었다.")
     assert {"가람항만공사", "누리항만공사"} <= names(x, T.ORGANIZATION)
     assert "가람항만공사-누리항만공사" not in names(x, T.ORGANIZATION)
+
+
+def test_consortium_members_partner_their_lead_and_a_department_post_takes_the_body_before():
+    x = extract("누리부는 '미래소자 선도 프로젝트' 수행기관으로 3개 컨소시엄을 선정했다.\n\n"
+                "소자 분야에는 가람기술연구원 컨소시엄이 뽑혔다. 연구책임자는 전자공학과 한도윤 교수다. "
+                "해솔대학교와 누리전자통신연구원, 소자 기업 온결테크㈜가 참여한다.\n\n"
+                "주관기관인 다온대학교는 화학과 서라온 교수가 이끈다. 바른정밀㈜과 ㈜새솔소재가 힘을 보탠다.")
+    found = {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
+    assert {frozenset(p) for p in [("해솔대학교", "가람기술연구원"), ("누리전자통신연구원", "가람기술연구원"),
+                                   ("온결테크", "가람기술연구원"), ("바른정밀", "다온대학교"), ("새솔소재", "다온대학교")]} <= found
+    assert {("한도윤", "가람기술연구원", "교수"), ("서라온", "다온대학교", "교수")} <= posts(x)
+
+
+def test_commendations_glued_to_the_givers_title_and_company_marks_before_a_name():
+    x = extract("이날 대통령표창 3점, 환경부 장관표창 40점 등이 수여됐다. "
+                "철탑산업훈장은 가온케미칼㈜ 한누리 생산본부장에게 돌아갔다. 다온정밀㈜이 국무총리표창을 받았다.")
+    assert "환경부 장관표창" in names(x, T.AWARD) and "장관표창" not in names(x, T.AWARD)
+    assert ("한누리", "가온케미칼", "생산본부장") in posts(x)
+    assert ("다온정밀", "receivedAward", "국무총리표창") in rels(x)  # Kiwi keeps 이 with ㈜
+
+
+def test_a_bound_noun_ending_a_clause_does_not_start_a_name():
+    x = extract('그는 "법이 확대 적용된 만큼 법 집행과 예방을 함께 하겠다"고 말했다.')
+    assert not names(x, T.POLICY)

@@ -252,6 +252,9 @@ def _word(surface: str, start: int, toks: list[Token], quoted: bool) -> Word:
         particle = text[len(stem):]
         if particle == "서" and len(stem) > 2 and stem.endswith("에"):  # "송도컨벤시아에|서": Kiwi kept 에 in the noun
             stem, particle = stem[:-1], "에서"
+        after_mark = re.search(r"(?<=..㈜)(이|가|은|는|을|를|과|와|의|도|에|에게|에서)$", stem)
+        if after_mark and not particle:  # "한빛정밀㈜이": Kiwi reads a particle after ㈜ as a noun
+            stem, particle = stem[:after_mark.start()], after_mark.group()
     stem_end = start + len(stem.rstrip())  # before quotes are stripped: '"푸른숲' ends where 숲 ends
     stem = stem.strip().strip("'\"‘’“”")
     nominal = bool(stem) and (not in_word or stem[0].isascii()

@@ -115,7 +115,7 @@ def _kiwi_misreadings(words: tuple[Word, ...]) -> list[Word]:
 
 def _clean(stem: str) -> str:
     if "=" in stem or "㈜" in stem or "(주)" in stem:  # "[서울=뉴시스] …", "㈜한빛", "(주)한빛"; most words have none
-        return stem.split("=")[-1].lstrip("㈜").removeprefix("(주)").strip()
+        return stem.split("=")[-1].strip("㈜").removeprefix("(주)").removesuffix("(주)").strip()
     return stem.strip()
 
 

@@ -56,6 +56,7 @@ _SUBJECT = ("은", "는", "이", "가", "도", "에서는")
 def find_relations(doc: Doc) -> None:
     doc.main_event = _main_event(doc)
     doc.lead_org = _lead_org(doc)
+    _department_posts(doc)
     _positions_to_affiliations(doc)
     for sent in doc.sentences:
         events = _events_in(doc, sent.index, sent.text)
@@ -69,6 +70,57 @@ def find_relations(doc: Doc) -> None:
         _joint_programmes(doc, sent)
     _event_named_after_org(doc)
     _orphan_policies(doc)
+    _consortia(doc)
+
+
+def _in_paragraph_before(doc: Doc, m: Mention) -> list[Mention]:
+    """The organisations named before ``m`` in its paragraph, nearest last."""
+    paragraph = doc.sentences[m.sentence].paragraph
+    return [o for o in doc.mentions if o.type is O and o.start < m.start
+            and doc.sentences[o.sentence].paragraph == paragraph]
+
+
+def _department_posts(doc: Doc) -> None:
+    """"포스텍은 컴퓨터공학과 서하윤 교수가 이끈다": a department and a name, the body named just before."""
+    for k, f in enumerate(doc.facts):
+        if f.kind != "position" or f.object is not None:
+            continue
+        person = next((m for m in doc.in_sentence(f.sentence, P) if m.name == f.subject[1]), None)
+        if person is None or not re.search(r"(학과|학부|전공|연구실|연구소|연구센터|대학원) $",
+                                           doc.article.text[max(0, person.start - 12):person.start]):
+            continue
+        before = [o for o in _in_paragraph_before(doc, person) if not re.search(r"(부|처|청)$", o.name)]
+        if before:
+            doc.facts[k] = Fact("position", f.subject, (O, before[-1].name), f.sentence, "post:department+body-before",
+                                title=f.title)
+
+
+_JOINS = re.compile(r"참여(하|해|한|했|하며|하고)|힘을 보(탠|태)|합류")
+_LEADS = re.compile(r"^\s?컨소시엄|^(이|가) (맡는다|맡았다|총괄)")
+
+
+def _consortia(doc: Doc) -> None:
+    """A consortium's members are partners of its lead (GUIDE: a many-party agreement led by one body):
+
+        KAIST 컨소시엄이 뽑혔다. … 성균관대와 ETRI, 큐비트랩이 참여해 …
+        초전도 분야는 한국표준과학연구원이 맡는다. … 고려대와 SQK테크가 힘을 보탠다.
+    """
+    if "컨소시엄" not in doc.article.text:
+        return
+    for sent in doc.sentences:
+        if not _JOINS.search(sent.text):
+            continue
+        members = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
+        earlier = [o for o in _in_paragraph_before(doc, members[0])] if members else []
+        lead = next((o for o in reversed(earlier) if _LEADS.match(_after(doc, o, 8))
+                     or doc.article.text[max(0, o.start - 6):o.start].endswith(("주관기관인 ", "주관기관 "))), None)
+        if lead is None:
+            lead = next((o for o in members if doc.article.text[max(0, o.start - 6):o.start].endswith("주관기관인 ")), None)
+        if lead is None:
+            continue
+        for m in members:
+            if m.name != lead.name:
+                _rel(doc, Predicate.PARTNERED_WITH, m, lead, sent.index, "partneredWith:consortium")
 
 
 def _main_event(doc: Doc) -> tuple[EntityType, str] | None:
@@ -109,7 +161,7 @@ def _rel(doc: Doc, p: Predicate, s: Mention | tuple, o: Mention | tuple, index: 
 def _after(doc: Doc, m: Mention, n: int = 12) -> str:
     """The text right after a mention, past a parenthesis ("국가과학기술연구회(NST·이사장 원광연)가")."""
     text = doc.article.text[m.end:m.end + n + 40]
-    return re.sub(r"^\([^)]{0,40}\)", "", text)[:n]
+    return re.sub(r"^(㈜|\([^)]{0,40}\))", "", text)[:n]  # "…(NST·이사장 원광연)가", "한빛정밀㈜이"
 
 
 def _positions_to_affiliations(doc: Doc) -> None:

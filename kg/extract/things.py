@@ -27,7 +27,8 @@ O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.V
                       EntityType.POLICY, EntityType.AWARD)
 
 _DETERMINERS = {"이번", "이", "그", "해당", "올해", "내년", "각", "모든", "새", "새로운", "기존", "관련", "이날", "본", "총",
-                "첫", "첫째", "또", "다음", "같은", "당시", "본격", "지난", "오는", "향후", "전", "현", "국내", "국내외"}
+                "첫", "첫째", "또", "다음", "같은", "당시", "본격", "지난", "오는", "향후", "전", "현", "국내", "국내외",
+                "만큼", "뿐", "때문", "대로", "데", "것", "수"}  # the last: bound nouns that end a clause ("…된 만큼 법 집행")
 _CEREMONY = ("개회식", "개막식", "폐막식")
 _AWARD_VERBS = re.compile(r"수상|추서|받았|받기도|받는|받아|받은|받게|받을|받고|받는다|수여|시상|돌아갔|돌아가|차지|품에 안|거머쥐|수훈|영예|뽑혔|선정|챙기|트로피|주어|안았")
 _NOT_AWARDS = frozenset("""이상 세상 현상 대상자 향상 정상 보상 협상 예상 사상 인상 상상 화상 영상 수상 시상 진상 양상 형상 실상 명상
@@ -523,6 +524,10 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                 continue  # the grade of "국민훈장 동백장", named with its class
             if part in _HONOUR_CLASSES and w.bare and i + 1 < len(words) and words[i + 1].stem in _HONOUR_GRADES:
                 _add(doc, sent, A, f"{part} {words[i + 1].stem}", w, "award:honours")  # 국민훈장 동백장
+                continue
+            if part.endswith(("표창", "감사장")) and i > 0 and words[i - 1].bare and body_of(words[i - 1].stem) and \
+                    part[:-2 if part.endswith("표창") else -3] in ("장관", "청장", "처장", "위원장", "원장", "이사장", "차관"):
+                _add(doc, sent, A, f"{words[i - 1].stem} {part}", words[i - 1], "award:commendation")  # 고용노동부 장관표창
                 continue
             if part in LEX.honours or part.endswith(_LONG_HONOURS):
                 _add(doc, sent, A, part, w, "award:honours")
