@@ -860,3 +860,34 @@ def test_commendations_glued_to_the_givers_title_and_company_marks_before_a_name
 def test_a_bound_noun_ending_a_clause_does_not_start_a_name():
     x = extract('그는 "법이 확대 적용된 만큼 법 집행과 예방을 함께 하겠다"고 말했다.')
     assert not names(x, T.POLICY)
+
+
+def test_a_company_known_by_its_business_word_owns_a_foreign_name_with_a_compound_title():
+    x = extract('캐나다 기업 북극성에너지(Polaris Energy)의 루카스 마르탱 구매이사는 "품질이 좋다"고 평가했다.')
+    assert ("루카스 마르탱", "북극성에너지") in {p[:2] for p in posts(x)}
+    assert {q.speaker for q in x.quotes} == {"Person/루카스 마르탱"}
+
+
+def test_headline_clauses_end_at_an_ellipsis_and_a_venue_does_not_swallow_the_event_before_it():
+    x = extract("제5회 누리로봇박람회 해솔컨벤션센터서 개막\n12개국 바이어 방한…수출상담회 동시 개최\n\n본문이다.")
+    assert not any("…" in n for n in names(x, T.EVENT))
+    assert "제5회 누리로봇박람회 해솔컨벤션센터" not in names(x, T.VENUE)
+
+
+def test_a_campaign_launched_at_an_event_and_a_government_led_four_party_agreement():
+    x = extract("부산시는 한국수자원공사, 시민단체인 맑은물연대·바다지킴회와 함께 이날 부산시청 광장에서 "
+                "'깨끗한 바다, 함께 부산' 캠페인 출범식을 열었다. 네 기관은 이 자리에서 업무협약을 맺었다.")
+    assert "깨끗한 바다, 함께 부산" in names(x, T.POLICY)
+    assert "깨끗한 바다, 함께 부산 캠페인 출범식" in names(x, T.EVENT)
+    found = rels(x)
+    assert ("부산시", "promotes", "깨끗한 바다, 함께 부산") in found
+    partners = {frozenset((s, o)) for s, p, o in found if p == "partneredWith"}
+    assert frozenset(("부산시", "한국수자원공사")) in partners
+    assert frozenset(("한국수자원공사", "맑은물연대")) not in partners  # each party with the lead only
+
+
+def test_the_body_named_in_a_commendation_is_its_giver_not_its_recipient():
+    x = extract("누리에너지㈜는 2023년 산업통상자원부 장관표창을 받았다.")
+    found = rels(x)
+    assert ("누리에너지", "receivedAward", "산업통상자원부 장관표창") in found
+    assert ("산업통상자원부", "receivedAward", "산업통상자원부 장관표창") not in found

@@ -53,15 +53,19 @@ def find_people(doc: Doc) -> None:
 
 def _whole_foreign_names(doc: Doc) -> None:
     """제임스 오코너 국장: read word by word, a Korean-looking 제임스 of a body 오코너; the whole name wins."""
-    whole = {(m.sentence, *m.name.split(" ")) for m in doc.mentions if m.type is P and m.name.count(" ") == 1}
+    whole = set()
+    for m in doc.mentions:
+        if m.type is P and m.name.count(" ") == 1:
+            first, last = m.name.split(" ")
+            whole |= {(m.sentence, first, last), (m.sentence, last, first)}  # 제임스 of 오코너, or 마르탱 of 루카스
     split = {(f.sentence, f.subject[1], f.object[1]) for f in doc.facts
              if f.kind == "position" and f.object is not None and (f.sentence, f.subject[1], f.object[1]) in whole}
     if not split:
         return
     doc.facts[:] = [f for f in doc.facts if not (f.kind == "position" and f.object is not None
                                                  and (f.sentence, f.subject[1], f.object[1]) in split)]
-    people = {(s, first) for s, first, _ in split}
-    bodies = {(s, last) for s, _, last in split}
+    people = {(s, person) for s, person, _ in split}
+    bodies = {(s, body) for s, _, body in split}
     doc.mentions = [m for m in doc.mentions if not (m.type is P and (m.sentence, m.name) in people
                                                     or m.type is O and (m.sentence, m.name) in bodies)]
 
@@ -448,7 +452,7 @@ def _owner_then_post(doc: Doc, sent: Sentence) -> None:
         if owner.particle != "의":
             continue
         first = owner
-        if not (body_of(org) or org_suffix(org)):
+        if not (body_of(org) or org_suffix(org) or company_like(org)):
             # 브라이텐바흐 오토메이션(Breitenbach Automation)의: a name given with its Latin spelling
             latin = re.fullmatch(r"[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3}", owner.paren or "")
             k = len(owner.paren.split()) if latin else 0
@@ -462,10 +466,16 @@ def _owner_then_post(doc: Doc, sent: Sentence) -> None:
             _add_person(doc, sent, first, name, org, title, title_w, rule="post:org의-name-title")
         elif (i + 3 < len(words) and name_w.bare and title_w.bare and _name_part(title_w) and len(_clean(title_w.stem)) >= 2
               and _FOREIGN_NAME_PART.match(name) and len(name) >= 2 and "NNP" in name_w.tags
-              and title_of(words[i + 3].stem) not in (None, *_WEAK_TITLES)):
+              and _strong_title(_clean(words[i + 3].stem))):
             # 오토메이션의 요나스 베버 최고기술책임자: a foreign name between the owner and the title
             _add_person(doc, sent, first, f"{name} {_clean(title_w.stem)}", org, title_of(words[i + 3].stem),
                         words[i + 3], rule="post:org의-name-title")
+
+
+def _strong_title(stem: str) -> bool:
+    """A role word that cannot be an ordinary noun: 국장, 구매이사 (not 이사 or 대표 alone)."""
+    title = title_of(stem)
+    return title is not None and (title not in _WEAK_TITLES or len(stem) > len(title))
 
 
 def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:

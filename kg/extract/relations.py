@@ -71,6 +71,17 @@ def find_relations(doc: Doc) -> None:
     _event_named_after_org(doc)
     _orphan_policies(doc)
     _consortia(doc)
+    _campaign_hosts(doc)
+
+
+def _campaign_hosts(doc: Doc) -> None:
+    """Who holds "'X' 캠페인 출범식" runs the campaign X."""
+    policies = {m.name for m in doc.mentions if m.type is POL}
+    for f in list(doc.facts):
+        if f.kind is Predicate.ORGANIZED_BY:
+            for name in policies:
+                if f.subject[1].startswith(name + " "):
+                    _rel(doc, Predicate.PROMOTES, f.object, (POL, name), f.sentence, "promotes:launch-host")
 
 
 def _in_paragraph_before(doc: Doc, m: Mention) -> list[Mention]:
@@ -313,6 +324,7 @@ def _awards(doc: Doc, sent, events) -> None:
     if re.search(r"수상자를 (\S+ )?(뽑|선정|선발|가려|확정)", sent.text):
         return  # "심사위원회가 … 수상자를 뽑았다": who picks the winners did not win
     recipients = [m for m in doc.in_sentence(sent.index, P, O) if not _is_post_org(doc, m)
+                  and not any(a.start <= m.start < a.end for a in awards)  # the giver in "산업부 장관표창"
                   and _phrase_particle(sent, m) not in ("을", "를", "의", "으로", "로")
                   and m.name != doc.article.author and not _after(doc, m, 3).startswith(("의", " 등", "에서"))
                   and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))]
@@ -448,7 +460,13 @@ def _partners(doc: Doc, sent) -> None:
     if len(orgs) < 2 and _BOTH_PARTIES.search(sent.text) and sent.index > 0:
         before = [m for m in doc.in_sentence(sent.index - 1, O) if not _is_post_org(doc, m)]
         parties = list({m.name: m for m in before + orgs}.values())
-        if 2 <= len(parties) <= 4:  # "두 기관은 이날 … 협약을 맺었다"
+        # "서울시는 A, B와 함께 … 네 기관은 … 협약을 맺었다": a government that leads links each party to itself
+        lead = next((m for m in before if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
+        if lead is not None and len(parties) > 2 and _is_government(lead.name):
+            for m in parties:
+                if m.name != lead.name:
+                    _rel(doc, Predicate.PARTNERED_WITH, lead, m, sent.index, "partneredWith:both-parties")
+        elif 2 <= len(parties) <= 4:  # "두 기관은 이날 … 협약을 맺었다"
             for i, a in enumerate(parties):
                 for b in parties[i + 1:]:
                     _rel(doc, Predicate.PARTNERED_WITH, a, b, sent.index, "partneredWith:both-parties")

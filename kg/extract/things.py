@@ -315,6 +315,7 @@ def _venues(doc: Doc, sent: Sentence) -> None:
         while (j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted
                and not is_place(words[j - 1].stem) and not is_date_word(words[j - 1].stem)
                and not is_korean_name(words[j - 1].stem) and title_of(words[j - 1].stem) is None
+               and not words[j - 1].stem.endswith(_EVENT_HEADS)  # "…박람회 창원컨벤션센터서 개막"
                and (LEX.venues.get(words[j - 1].stem) or any(words[j - 1].stem.endswith(s) for s in LEX.venue_suffixes)
                     or body_of(words[j - 1].stem) or org_suffix(words[j - 1].stem, strong_only=False)
                     or re.fullmatch(r"[A-Za-z0-9]+", words[j - 1].stem))):
@@ -386,6 +387,13 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             if _kind_of_phrase(nxt.stem) is E and nxt.stem in LEX.event_heads:
                 _add(doc, sent, E, f"{name} {nxt.stem}", w, "event:quoted+head", name)
                 continue
+            after = words[i + 2] if i + 2 < len(words) else None
+            if nxt.bare and nxt.stem in ("캠페인", "운동", "프로젝트", "사업") and after is not None \
+                    and after.stem in LEX.event_heads:
+                # "'플라스틱 없는 하루' 캠페인 출범식": the campaign, and the event that launches it
+                _add(doc, sent, POL, name, w, "policy:quoted+campaign")
+                _add(doc, sent, E, f"{name} {nxt.stem} {after.stem}", w, "event:quoted+campaign+head")
+                continue
             if nxt.stem.endswith(_NAMING_POLICY_HEADS + ("조항",)):
                 _add(doc, sent, POL, name, w, "policy:quoted+head", alias)
                 continue
@@ -451,13 +459,14 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
         if kind is None:
             continue
         j = i
-        while j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
+        while "…" not in w.stem and j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
                 not is_date_word(words[j - 1].stem) and words[j - 1].stem not in _DETERMINERS and \
                 title_of(words[j - 1].stem) is None and not words[j - 1].stem.endswith("등") and not \
                 (is_korean_name(words[j - 1].stem) and "NNP" in words[j - 1].tags) and not \
                 any(q in words[j].text[:1] for q in "\"“") and not any(q in words[j - 1].text.lstrip("\"“") for q in "\"“”…"):
             j -= 1  # a word opening a quotation begins the phrase; a closing quote mark ends it
         phrase = [x.stem for x in words[j:i + 1]]
+        phrase[0] = phrase[0].rsplit("…", 1)[-1]  # "…방한…수출상담회": a headline's clauses end at the ellipsis
         while phrase and phrase[0] in _DETERMINERS:
             phrase.pop(0)
         if not phrase:
