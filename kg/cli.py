@@ -199,8 +199,12 @@ def serve(store: str, host: str, port: int, allow_update: bool, timeout: float, 
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before a query is stopped.")
 @click.option("--store", default=None, type=click.Path(file_okay=False),
               help="Query a kg store directory (in Oxigraph) instead of --graph.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many rows (a page of a long listing).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Skip this many rows first (the next page: --offset 100 with --limit 100).")
 def query(query: str | None, graph_path: str, fmt: str, params: tuple[str, ...], list_queries: bool,
-          timeout: float, store: str | None) -> None:
+          timeout: float, store: str | None, limit: int | None, offset: int) -> None:
     """Run SPARQL (a string, a .rq file or a named query) over a built graph; read-only."""
     from . import query as q
     from .graph import load_graph
@@ -214,6 +218,8 @@ def query(query: str | None, graph_path: str, fmt: str, params: tuple[str, ...],
             raise KGError("give a SPARQL query, a .rq file or a named query (see kg query --list)")
         values = dict(p.split("=", 1) for p in params if "=" in p)
         sparql = q.resolve_query(query, values, engine="oxigraph" if store else "rdflib")
+        if limit is not None or offset:
+            sparql = q.page(sparql, limit, offset)
         if store:
             from .store import open_store
 

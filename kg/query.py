@@ -118,7 +118,9 @@ _HEADER_DESCRIPTION = re.compile(r"#\s*description:\s*(.+?)\s*$")
 _HEADER_PARAM = re.compile(
     r'#\s*param:\s*([A-Za-z_]\w*)\s*=\s*("(?:[^"\\]|\\.)*")\s*(?::\s*(.*?))?\s*$'
 )
-_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*(\|\s*forms\s*)?\}\}")
+# the language tags labels carry (graph.py): an exact lookup tries each, so a store can answer from its index
+_LABEL_TAGS = ("", "ko", "ko-Latn", "en")
 # a single word is never SPARQL: it is meant as a query name
 _WORD = re.compile(r"[\w.-]+")
 
@@ -266,7 +268,7 @@ def resolve_query(text_or_name_or_path: str, params: dict[str, str] | None = Non
 
 def _fill(text: str, source: str, params: Mapping[str, str]) -> str:
     declared = {p.name: p for p in _parameters(text, source)}
-    used = set(_PLACEHOLDER.findall(text))
+    used = {m.group(1) for m in _PLACEHOLDER.finditer(text)}
     unknown = sorted(set(params) - set(declared) - used)
     if unknown:
         takes = ", ".join(sorted(set(declared) | used)) or "none"
@@ -275,12 +277,40 @@ def _fill(text: str, source: str, params: Mapping[str, str]) -> str:
     def value(m: re.Match[str]) -> str:
         key = m.group(1)
         if key in params:
-            return _sparql_string(params[key])
-        if key in declared:
-            return _sparql_string(declared[key].default)
-        raise QueryError(f"{source} needs a value for {{{{{key}}}}}: pass it as a parameter {key}=…")
+            given = params[key]
+        elif key in declared:
+            given = declared[key].default
+        else:
+            raise QueryError(f"{source} needs a value for {{{{{key}}}}}: pass it as a parameter {key}=…")
+        return _label_forms(given) if m.group(2) else _sparql_string(given)
 
     return _PLACEHOLDER.sub(value, text)
+
+
+def _label_forms(value: str) -> str:
+    """``{{name|forms}}``: the value as every label literal it may be stored as, for ``VALUES ?n { … }``.
+
+    Each spelling (as given, lower case, title case, upper case) with each label
+    language tag: an exact match a store answers from its index, where
+    ``FILTER(LCASE(STR(?n)) = …)`` reads every label in the store.
+    """
+    spellings = dict.fromkeys((value, value.lower(), value.title(), value.upper()))
+    return " ".join(_sparql_string(v) + (f"@{tag}" if tag else "") for v in spellings for tag in _LABEL_TAGS)
+
+
+_ENDS_WITH_SLICE = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+
+
+def page(sparql: str, limit: int | None, offset: int = 0) -> str:
+    """``sparql`` with a LIMIT and OFFSET added: one page of a long listing.
+
+    The rows keep the query's ORDER BY, so consecutive pages neither repeat nor
+    skip a row. A query that already ends with its own LIMIT or OFFSET is refused.
+    """
+    text = sparql.rstrip()  # each clause on a line of its own: a trailing comment cannot swallow it
+    if _ENDS_WITH_SLICE.search(text):
+        raise QueryError("the query already ends with a LIMIT or OFFSET: drop it, or drop --limit/--offset")
+    return text + ("" if limit is None else f"\nLIMIT {limit}") + (f"\nOFFSET {offset}" if offset else "")
 
 
 # ── running ──────────────────────────────────────────────────────────────────

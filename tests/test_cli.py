@@ -56,6 +56,17 @@ def test_the_sample_gives_the_minister_and_the_award_winners(built):
     assert ["중소벤처기업부", "오영주", "장관", "2024-11-14"] in [r.split("\t") for r in proc.stdout.splitlines()]
 
 
+def test_a_long_listing_comes_in_pages_that_neither_repeat_nor_skip_a_row(built):
+    whole = kg("query", "affiliations", "--graph", str(built), "--format", "csv").stdout.splitlines()
+    first = kg("query", "affiliations", "--graph", str(built), "--format", "csv", "--limit", "3").stdout.splitlines()
+    rest = kg("query", "affiliations", "--graph", str(built), "--format", "csv", "--offset", "3").stdout.splitlines()
+    assert len(whole) > 4 and len(first) == 4  # a header and three rows
+    assert first[0] == rest[0] == whole[0]
+    assert first[1:] + rest[1:] == whole[1:]
+    proc = kg("query", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", "--graph", str(built), "--limit", "2")
+    assert proc.returncode == 1 and "already ends with a LIMIT" in proc.stderr
+
+
 def test_query_lists_the_named_queries():
     proc = kg("query", "--list")
     assert proc.returncode == 0

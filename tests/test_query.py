@@ -286,6 +286,15 @@ def test_parameter_values_arrive_as_exactly_one_string_literal(graph, value):
     assert result.rows == ((Literal(value),),)
 
 
+def test_a_name_looked_up_by_its_forms_matches_every_spelling_and_label_language(graph):
+    sparql = "SELECT DISTINCT ?n WHERE { VALUES ?n { {{name|forms}} } }"
+    found = {row[0] for row in run_query(graph, resolve_query(sparql, {"name": "Oh Youngju"})).rows}
+    assert {Literal("Oh Youngju"), Literal("oh youngju", lang="ko-Latn"), Literal("OH YOUNGJU", lang="en"),
+            Literal("Oh Youngju", lang="ko")} <= found
+    injected = resolve_query(sparql, {"name": 'x" } DELETE WHERE { ?s ?p ?o } #'})
+    assert len(run_query(graph, injected).rows) == 16  # still literals: four spellings × four languages
+
+
 # ── the runner's guards ──────────────────────────────────────────────────────
 
 

@@ -174,7 +174,10 @@ VARIANTS = sorted(p.stem for p in (ROOT / "ontology" / "queries" / "oxigraph").g
 
 
 @pytest.mark.parametrize("name, params", [(n, {}) for n in VARIANTS] + [
-    ("affiliations", {"org": "중기부"}), ("neighbourhood", {"name": "김철수"})])
+    ("affiliations", {"org": "중기부"}), ("neighbourhood", {"name": "김철수"}),
+    # a name is looked up as the literals it may be stored as: an alias, a romanised label in any case
+    ("quotes", {"name": "김철수"}), ("evidence", {"name": "중기부"}), ("post-holders", {"org": "중기부"}),
+    ("post-holders", {"org": "중기부", "title": "장관"}), ("neighbourhood", {"name": "gim cheolsu"})])
 def test_a_query_written_for_oxigraph_gives_the_rows_rdflib_gives_for_the_shipped_one(tmp_path, name, params):
     ingest_into(tmp_path / "s", "expo", "factory", "seminar", "partners", "visitor", "chip")
     with open_store(tmp_path / "s") as store:
