@@ -891,3 +891,12 @@ def test_the_body_named_in_a_commendation_is_its_giver_not_its_recipient():
     found = rels(x)
     assert ("누리에너지", "receivedAward", "산업통상자원부 장관표창") in found
     assert ("산업통상자원부", "receivedAward", "산업통상자원부 장관표창") not in found
+
+
+def test_posts_with_a_department_an_opening_adverb_and_a_citys_official():
+    x = extract('이번 기술은 기계연 로봇연구실 한누리 책임연구원 연구팀이 개발했다. '
+                '반면 서다온 KAIST 김재철AI대학원 교수는 "어렵다"고 말했다. '
+                '이날 협약식에는 누리은행 정해솔 부행장과 창원시 김하람 경제일자리국장 등이 함께했다.')
+    assert {("한누리", "한국기계연구원", "로봇연구실 책임연구원"),  # the body's short name only looks like a person's
+            ("서다온", "한국과학기술원", "교수"),  # 반면 opens the sentence; the graduate school is a unit
+            ("김하람", "창원시", "경제일자리국장")} <= posts(x)  # a city's official: the city as a body

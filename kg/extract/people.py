@@ -21,8 +21,8 @@ from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
 from .things import local_government
-from .patterns import (COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name, is_place,
-                       named_committee, org_suffix, title_of)
+from .patterns import (COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name,
+                       is_local_government, is_place, named_committee, org_suffix, title_of)
 
 P, O = EntityType.PERSON, EntityType.ORGANIZATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
@@ -144,8 +144,10 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         # 정미솔 도 경제통상국장: 도 (시, 군, 구) is the province (city …) the article is about
         local = len(before) == 2 and is_korean_name(before[0]) and before[1] in ("시", "도", "군", "구") \
             and local_government(doc, before[1])
-        if len(before) == 2 and is_place(before[0]) and is_korean_name(before[1]) and stem in _LOCAL_HEADS:
-            names, org_words = [before[1]], [before[0]]  # 김제시 문다솜 시장: the city acting, through its head
+        if len(before) == 2 and is_place(before[0]) and is_korean_name(before[1]) and (
+                stem in _LOCAL_HEADS or is_local_government(before[0])):
+            # 김제시 문다솜 시장: the city acting, through its head; 창원시 NAME 경제국장: one of its officials
+            names, org_words = [before[1]], [before[0]]
         elif local:
             names, org_words = [before[0]], [local]
         else:
@@ -192,6 +194,7 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
 
 _LOCAL_HEADS = frozenset("시장 부시장 군수 부군수 구청장 부구청장 도지사 지사 부지사".split())
 _FORMER = ("전", "前", "현", "現", "故", "고", "신임", "초대", "당시", "전임", "후임")
+_OPENERS = frozenset("반면 한편 특히 또한 이어 아울러 다만 이에 이어서 또 이날 그러면서".split())
 
 
 def _looks_foreign_part(word: str) -> bool:
@@ -207,8 +210,14 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         return [], []
     # 문기석 전 대한체육회 부회장; 안재훈 한성케미칼 신임 대표이사: "former", "new" belong to neither
     words = [w for w in words if w not in _FORMER and w not in _COMPANY_KIND]
+    while words and words[0] in _OPENERS:
+        words = words[1:]  # 반면 정우석 KAIST 교수는: a sentence adverb Kiwi read as a noun
     if not words:
         return [], []
+    # 기계연 로봇연구실 김도현 책임연구원: a body, its department, then the name (기계연 only looks like a name)
+    if len(words) >= 3 and is_korean_name(words[-1]) and _DEPARTMENT.match(words[-2]) \
+            and (words[-1] in proper or body_of(words[0])) and _is_org_phrase(words[:-2], proper):
+        return [words[-1]], words[:-1]  # the department goes to the title, as for 해운대경찰서 수사과 김도윤 경감
     first = words[0]
     parts = first.split("·")
     if first.endswith("대") and len(words) > 1 and _DEPARTMENT.match(words[1]):
@@ -221,6 +230,9 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     foreign_pair = len(parts) == 1 and len(words) >= 3 and words[1] in proper and _looks_foreign_part(words[1])
     if all(is_korean_name(p) for p in parts) and not foreign_pair:
         org_words = words[1:]
+        core, unit = _department(org_words)
+        if unit.endswith("대학원") and body_of(" ".join(core)):
+            return parts, core  # 서다온 KAIST 김재철AI대학원 교수: the body, not its graduate school
         # 김나솔 국립누리의료원 호흡기내과 전문의: the organisation, then a department
         return parts, org_words if _is_org_phrase(org_words, proper) or _is_org_phrase(
             _department(org_words)[0], proper) and len(org_words) > 1 else []
