@@ -900,3 +900,10 @@ def test_posts_with_a_department_an_opening_adverb_and_a_citys_official():
     assert {("한누리", "한국기계연구원", "로봇연구실 책임연구원"),  # the body's short name only looks like a person's
             ("서다온", "한국과학기술원", "교수"),  # 반면 opens the sentence; the graduate school is a unit
             ("김하람", "창원시", "경제일자리국장")} <= posts(x)  # a city's official: the city as a body
+
+
+def test_the_bodies_of_those_who_attend_a_signing_are_its_parties():
+    x = extract("김해시는 18일 시청 대회의실에서 한가람 김해시장과 오다솜 해솔은행장, 윤바다 누리신용보증재단 이사장 등이 "
+                "참석한 가운데 소상공인 금융지원 업무협약을 체결했다고 밝혔다.")
+    partners = {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
+    assert {frozenset(("김해시", "해솔은행")), frozenset(("김해시", "누리신용보증재단"))} <= partners

@@ -457,6 +457,12 @@ def _partners(doc: Doc, sent) -> None:
     if not (_AGREE.search(sent.text) and _AGREE_VERB.search(sent.text)):
         return
     orgs = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
+    if len(orgs) < 2 and re.search(r"참석한 가운데|서명했|서명하고|서명한", sent.text):
+        # "창원시는 A 시장과 B 한결은행장, C 경남신보 이사장 등이 참석한 가운데 협약을 체결했다":
+        # the bodies of those who sign are the parties
+        named = {m.name for m in orgs}
+        orgs += [m for m in doc.in_sentence(sent.index, O) if m.name not in named and not named.add(m.name)]
+        orgs.sort(key=lambda m: m.start)
     if len(orgs) < 2 and _BOTH_PARTIES.search(sent.text) and sent.index > 0:
         before = [m for m in doc.in_sentence(sent.index - 1, O) if not _is_post_org(doc, m)]
         parties = list({m.name: m for m in before + orgs}.values())
