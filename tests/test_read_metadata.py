@@ -189,6 +189,8 @@ COPYRIGHTS = [
     ("<ⓒ경향신문(https://www.khan.co.kr), 무단전재 및 재배포 금지>", "경향신문"),
     ("무단전재 및 재배포금지 ⓒ 이데일리", "이데일리"),
     ("본 기사의 저작권은 한빛일보에 있으며 무단전재 및 재배포를 금지합니다", "한빛일보"),
+    # a slogan before the name: the name is the one given with the site
+    ("<ⓒ믿을 수 있는 지역신문, 누리일보(www.nuri-ilbo.kr) 무단전재 배포금지>", "누리일보"),
 ]
 
 

@@ -253,7 +253,13 @@ def outlet_from_copyright(line: str) -> str | None:
         if len(rest.split()) > 1:
             return None
     rest = _YEARS_BY.sub("", rest)
+    # "ⓒ투자가 보이는 경제신문, 아시아경제(www.asiae.co.kr)": the name its site is given with, after a slogan
+    if site := _NAME_WITH_SITE.search(rest):
+        return _tidy_outlet(site["outlet"])
     return _tidy_outlet(_OUTLET_END.split(rest, maxsplit=1)[0])
+
+
+_NAME_WITH_SITE = re.compile(r"(?P<outlet>[가-힣A-Za-z0-9]{2,20})\s*\((?:www\.|https?://)", re.IGNORECASE)
 
 
 def outlet_from_site_name(name: str) -> str | None:
