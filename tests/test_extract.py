@@ -22,6 +22,11 @@ def rels(x: kg.Extraction) -> set[tuple[str, str, str]]:
     return {(short(r.subject), r.predicate.value, short(r.object)) for r in x.relations}
 
 
+def partners(x: kg.Extraction) -> set[frozenset[str]]:
+    """The partneredWith pairs, either way round (the GUIDE scores them so)."""
+    return {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
+
+
 def posts(x: kg.Extraction) -> set[tuple[str, str, str | None]]:
     return {(p.person.split("/", 1)[1], p.organization.split("/", 1)[1], p.title) for p in x.positions}
 
@@ -226,15 +231,13 @@ def test_organisers_listed_before_the_verb():
 
 def test_peers_in_an_agreement_are_all_partners():
     x = extract("한빛은행은 누리증권, 푸른보험공단과 업무협약을 체결했다.")
-    partners = {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
-    assert partners == {frozenset(("한빛은행", "누리증권")), frozenset(("한빛은행", "푸른보험공단")),
-                        frozenset(("누리증권", "푸른보험공단"))}
+    assert partners(x) == {frozenset(("한빛은행", "누리증권")), frozenset(("한빛은행", "푸른보험공단")),
+                           frozenset(("누리증권", "푸른보험공단"))}
 
 
 def test_an_agreement_led_by_a_ministry_links_each_party_to_it():
     x = extract("환경부는 한빛협회, 누리협회와 업무협약을 맺었다.")
-    partners = {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
-    assert partners == {frozenset(("환경부", "한빛협회")), frozenset(("환경부", "누리협회"))}
+    assert partners(x) == {frozenset(("환경부", "한빛협회")), frozenset(("환경부", "누리협회"))}
 
 
 @pytest.mark.parametrize("text, promoter, policy", [
@@ -651,7 +654,7 @@ def test_two_bodies_from_the_lexicon_stay_two_though_one_name_ends_the_other():
     ("청주의 해담주조는 수입업체 미즈호와 공급 업무협약(MOU)을 체결했다.", {("해담주조", "미즈호")}),
 ])
 def test_partners(text, pairs):
-    found = {frozenset((s, o)) for s, p, o in rels(extract(text)) if p == "partneredWith"}
+    found = partners(extract(text))
     assert {frozenset(p) for p in pairs} <= found
 
 
@@ -843,7 +846,7 @@ def test_consortium_members_partner_their_lead_and_a_department_post_takes_the_b
                 "소자 분야에는 가람기술연구원 컨소시엄이 뽑혔다. 연구책임자는 전자공학과 한도윤 교수다. "
                 "해솔대학교와 누리전자통신연구원, 소자 기업 온결테크㈜가 참여한다.\n\n"
                 "주관기관인 다온대학교는 화학과 서라온 교수가 이끈다. 바른정밀㈜과 ㈜새솔소재가 힘을 보탠다.")
-    found = {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
+    found = partners(x)
     assert {frozenset(p) for p in [("해솔대학교", "가람기술연구원"), ("누리전자통신연구원", "가람기술연구원"),
                                    ("온결테크", "가람기술연구원"), ("바른정밀", "다온대학교"), ("새솔소재", "다온대학교")]} <= found
     assert {("한도윤", "가람기술연구원", "교수"), ("서라온", "다온대학교", "교수")} <= posts(x)
@@ -881,9 +884,9 @@ def test_a_campaign_launched_at_an_event_and_a_government_led_four_party_agreeme
     assert "깨끗한 바다, 함께 부산 캠페인 출범식" in names(x, T.EVENT)
     found = rels(x)
     assert ("부산시", "promotes", "깨끗한 바다, 함께 부산") in found
-    partners = {frozenset((s, o)) for s, p, o in found if p == "partneredWith"}
-    assert frozenset(("부산시", "한국수자원공사")) in partners
-    assert frozenset(("한국수자원공사", "맑은물연대")) not in partners  # each party with the lead only
+    pairs = partners(x)
+    assert frozenset(("부산시", "한국수자원공사")) in pairs
+    assert frozenset(("한국수자원공사", "맑은물연대")) not in pairs  # each party with the lead only
 
 
 def test_the_body_named_in_a_commendation_is_its_giver_not_its_recipient():
@@ -905,5 +908,4 @@ def test_posts_with_a_department_an_opening_adverb_and_a_citys_official():
 def test_the_bodies_of_those_who_attend_a_signing_are_its_parties():
     x = extract("김해시는 18일 시청 대회의실에서 한가람 김해시장과 오다솜 해솔은행장, 윤바다 누리신용보증재단 이사장 등이 "
                 "참석한 가운데 소상공인 금융지원 업무협약을 체결했다고 밝혔다.")
-    partners = {frozenset((s, o)) for s, p, o in rels(x) if p == "partneredWith"}
-    assert {frozenset(("김해시", "해솔은행")), frozenset(("김해시", "누리신용보증재단"))} <= partners
+    assert {frozenset(("김해시", "해솔은행")), frozenset(("김해시", "누리신용보증재단"))} <= partners(x)

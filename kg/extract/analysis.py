@@ -125,7 +125,7 @@ _SENTENCE_THEN_QUOTATION = re.compile(r"다\.\s+(?=[\"“])")
 
 def _split_before_quotations(sents: list[tuple], para: str) -> list[tuple]:
     """Kiwi may run a sentence on into a quotation that opens the next one
-    ("…각각 발표했다. "한·일 …"고 사토 교수는 강조했다."): end the sentence at its period."""
+    ("…각각 발표했다. "협력이 …"고 슈나이더 교수는 말했다."): end the sentence at its period."""
     out: list[tuple] = []
     for start, end, tokens in sents:
         cuts = [(m.start() + 2, m.end()) for m in _SENTENCE_THEN_QUOTATION.finditer(para, start, end)

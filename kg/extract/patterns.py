@@ -69,7 +69,7 @@ STRONG_ORG = ("위원회", "협의회", "연합회", "진흥회", "공제회", "
               "은행", "그룹", "협동조합", "조합", "중앙회", "상공회의소", "지원센터", "신문", "일보", "방송", "기구",
               "연맹", "홀딩스", "상의", "증권", "경찰서", "경찰청", "소방서", "소방본부", "지구대", "파출소", "세무서",
               "우체국", "지방법원", "지방검찰청", "지검", "사령부",
-              # associations named for their members or cause (옥천군새마을회, 청주시체육회)
+              # associations named for their members or cause (솔내마을새마을회, 누리시체육회)
               "새마을회", "체육회", "노인회", "부녀회", "청년회", "상인회", "번영회", "동창회", "향우회", "전우회",
               "봉사회", "후원회", "기념사업회", "유족회", "보존회")
 # words that end like an organisation but are generic on their own
@@ -123,7 +123,7 @@ _COMPANY_END = re.compile("(?:" + "|".join(sorted(COMPANY_ENDINGS, key=len, reve
 
 
 def company_like(stem: str) -> bool:
-    """한성케미칼, 대양해운, KM글로벌: a brand then a business word (not the business word alone)."""
+    """한성케미칼, 대양해운, JS글로벌: a brand then a business word (not the business word alone)."""
     m = _COMPANY_END.search(stem)
     brand = stem[:m.start()] if m else ""
     return bool(m and stem not in GENERIC_ORG and (
@@ -141,7 +141,7 @@ DATE_WORD = re.compile(r"^(\d{1,4}(년|월|일|시|분|시께|일께|일부터|�
 
 
 def named_committee(words, i: int, stem: str) -> str | None:
-    """"충북도민대상 심사위원회": a bare committee word takes the name before it (not a date or a place)."""
+    """"해솔문화상 심사위원회": a bare committee word takes the name before it (not a date or a place)."""
     before = words[i - 1] if i > 0 else None
     if stem in GENERIC_ORG and stem.endswith("위원회") and before is not None and before.bare and before.nominal \
             and not before.quoted and not is_date_word(before.stem) and not is_place(before.stem):

@@ -52,7 +52,7 @@ def find_people(doc: Doc) -> None:
 
 
 def _whole_foreign_names(doc: Doc) -> None:
-    """제임스 오코너 국장: read word by word, a Korean-looking 제임스 of a body 오코너; the whole name wins."""
+    """제임스 오하라 국장: read word by word, a Korean-looking 제임스 of a body 오하라; the whole name wins."""
     whole = set()
     for m in doc.mentions:
         if m.type is P and m.name.count(" ") == 1:
@@ -211,10 +211,10 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     # 문기석 전 대한체육회 부회장; 안재훈 한성케미칼 신임 대표이사: "former", "new" belong to neither
     words = [w for w in words if w not in _FORMER and w not in _COMPANY_KIND]
     while words and words[0] in _OPENERS:
-        words = words[1:]  # 반면 정우석 KAIST 교수는: a sentence adverb Kiwi read as a noun
+        words = words[1:]  # 반면 서다온 KAIST 교수는: a sentence adverb Kiwi read as a noun
     if not words:
         return [], []
-    # 기계연 로봇연구실 김도현 책임연구원: a body, its department, then the name (기계연 only looks like a name)
+    # 기계연 로봇연구실 한누리 책임연구원: a body, its department, then the name (기계연 only looks like a name)
     if len(words) >= 3 and is_korean_name(words[-1]) and _DEPARTMENT.match(words[-2]) \
             and (words[-1] in proper or body_of(words[0])) and _is_org_phrase(words[:-2], proper):
         return [words[-1]], words[:-1]  # the department goes to the title, as for 해운대경찰서 수사과 김도윤 경감
@@ -235,7 +235,7 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
             return parts, core  # 서다온 KAIST 김재철AI대학원 교수: the body, not its graduate school
         # 김나솔 국립누리의료원 호흡기내과 전문의: the organisation, then a department
         return parts, org_words if _is_org_phrase(org_words, proper) or _is_org_phrase(
-            _department(org_words)[0], proper) and len(org_words) > 1 else []
+            core, proper) and len(org_words) > 1 else []
     last = words[-1]
     # 독일 함부르크공과대 마리아 슈나이더 교수: (a country,) an organisation, then a two-part foreign name
     if len(words) >= 3 and all(x in proper and _FOREIGN_NAME_PART.match(x) and len(x) >= 2 and not _is_orgish(x)
@@ -264,7 +264,7 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
                        for n, x in enumerate(name_words))
                    and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words))
         if foreign and org_words and _is_org_phrase(org_words, proper, strict=not country):
-            # the country and a unit after the body ("로테르담항만공사 에너지전환 총괄이사") are neither
+            # the country and a unit after the body ("제노바항만공사 디지털전환 총괄이사") are neither
             while len(org_words) > 1 and not _is_orgish(org_words[-1]) and _is_orgish(org_words[-2]) \
                     and not company_like(org_words[-1]):
                 org_words = org_words[:-1]
@@ -358,7 +358,7 @@ def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | Non
 
 
 def _paren_org(paren: str) -> str | None:
-    """"누리대 교통공학과" → 한국교통대: an organisation (and a sub-unit) in parentheses."""
+    """"누리대 교통공학과" → 누리대: an organisation (and a sub-unit) in parentheses."""
     parts, _ = _department(paren.split())
     return " ".join(parts) if 1 <= len(parts) <= 2 and _is_org_phrase(parts, strict=True) else None
 
@@ -391,7 +391,7 @@ def _parenthesised_posts(doc: Doc, sent: Sentence) -> None:
             org = _clean(w.stem)
             if not org:
                 continue
-            named = named_committee(sent.words, i, org)  # "충북도민대상 심사위원회(위원장 …)"
+            named = named_committee(sent.words, i, org)  # "해솔문화상 심사위원회(위원장 …)"
             first = sent.words[i - 1] if named else w
             org = named or org
             doc.add(Mention(O, org, first.start, first.start + len(org), sent.index, "post:org(title name)",

@@ -92,7 +92,7 @@ def _in_paragraph_before(doc: Doc, m: Mention) -> list[Mention]:
 
 
 def _department_posts(doc: Doc) -> None:
-    """"포스텍은 컴퓨터공학과 서하윤 교수가 이끈다": a department and a name, the body named just before."""
+    """"다온대학교는 화학과 서라온 교수가 이끈다": a department and a name, the body named just before."""
     for k, f in enumerate(doc.facts):
         if f.kind != "position" or f.object is not None:
             continue
@@ -108,13 +108,18 @@ def _department_posts(doc: Doc) -> None:
 
 _JOINS = re.compile(r"참여(하|해|한|했|하며|하고)|힘을 보(탠|태)|합류")
 _LEADS = re.compile(r"^\s?컨소시엄|^(이|가) (맡는다|맡았다|총괄)")
+_LEAD_BEFORE = re.compile(r"주관기관인? $")
+
+
+def _named_lead(doc: Doc, o: Mention) -> bool:
+    return bool(_LEAD_BEFORE.search(doc.article.text[max(0, o.start - 6):o.start]))
 
 
 def _consortia(doc: Doc) -> None:
     """A consortium's members are partners of its lead (GUIDE: a many-party agreement led by one body):
 
-        KAIST 컨소시엄이 뽑혔다. … 성균관대와 ETRI, 큐비트랩이 참여해 …
-        초전도 분야는 한국표준과학연구원이 맡는다. … 고려대와 SQK테크가 힘을 보탠다.
+        가람기술연구원 컨소시엄이 뽑혔다. … 해솔대학교와 온결테크㈜가 참여한다.
+        소재 분야는 다온대학교가 맡는다. … 바른정밀㈜과 ㈜새솔소재가 힘을 보탠다.
     """
     if "컨소시엄" not in doc.article.text:
         return
@@ -122,11 +127,12 @@ def _consortia(doc: Doc) -> None:
         if not _JOINS.search(sent.text):
             continue
         members = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
-        earlier = [o for o in _in_paragraph_before(doc, members[0])] if members else []
-        lead = next((o for o in reversed(earlier) if _LEADS.match(_after(doc, o, 8))
-                     or doc.article.text[max(0, o.start - 6):o.start].endswith(("주관기관인 ", "주관기관 "))), None)
-        if lead is None:
-            lead = next((o for o in members if doc.article.text[max(0, o.start - 6):o.start].endswith("주관기관인 ")), None)
+        if not members:
+            continue
+        # the lead named before in the paragraph ("X 컨소시엄", "X가 맡는다", "주관기관인 X"), else among them
+        earlier = _in_paragraph_before(doc, members[0])
+        lead = next((o for o in reversed(earlier) if _LEADS.match(_after(doc, o, 8)) or _named_lead(doc, o)), None) \
+            or next((o for o in members if _named_lead(doc, o)), None)
         if lead is None:
             continue
         for m in members:
@@ -207,7 +213,7 @@ def _located_in(doc: Doc, sent) -> None:
         if a.type is L and (b.type in (V, L) or local_body) and gap in (" ",):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
         elif a.type is L and b.type is O and gap == " " and LEX.places.get(a.name) == "country" and not body_of(b.name):
-            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:country-before")  # 일본 요코하마국립대
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:country-before")  # 독일 함부르크공과대
         elif a.type is L and b.type is V and gap == "의 ":
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-of")  # 로테르담의 아호이 컨벤션센터
         elif a.type is L and b.type in (V, O) and re.fullmatch(r"에 (있는|위치한|자리한|자리 잡은)\s", gap):
@@ -247,7 +253,7 @@ def _organized_by(doc: Doc, sent, events) -> None:
         if re.match(r"^(이|가|의)?\s*(공동\s?)?(주최|주관)", after):
             hosts.append(m)
     for a, b in reversed(list(zip(orgs, orgs[1:]))):
-        # "경상북도와 한국영화감독조합이 공동 주최하고": the bodies listed with a host host it too
+        # "경상북도와 한국영화인협회가 공동 주최하고": the bodies listed with a host host it too
         if b in hosts and a not in hosts and re.fullmatch(r"\s?(와|과|,|·|및)\s?", doc.article.text[a.end:b.start]) \
                 and not _SPONSOR.search(_after(doc, b, 8).strip()):
             hosts.insert(0, a)
@@ -398,7 +404,7 @@ def _promotes(doc: Doc, sent) -> None:
         after = _after(doc, m, 14)
         subject = after[:1] in ("은", "는", "이", "가") or after.startswith(("도 ", "와 ", "과 ", " 주재", " 등 ")) or (
             after.startswith(", ") and _listed_subject(doc, sent, m))
-        # "한서진 중소벤처기업부 장관(가운데)이 … 발표하고 있다": the person with their post is the subject
+        # "한가람 중소벤처기업부 장관(가운데)이 … 발표하고 있다": the person with their post is the subject
         chaired = m.type is P and (re.match(r"^ \S+ 주재", after) or _post_then_subject(doc, m))
         owner = after.startswith("의 ")
         if not (subject or chaired or owner):
@@ -412,7 +418,7 @@ def _promotes(doc: Doc, sent) -> None:
                                                           doc.article.text[chained.end:p.start])
             # "해솔팜는 … 'A육성사업'에 선정돼": chosen for a programme is not running it
             chosen = re.match(r"['’\"”]?(에|에서)\s?(선정|뽑|참여|이름을 올)", doc.article.text[p.end:p.end + 12])
-            # "고용노동부가 운영하는 '국민취업지원제도'와 연계해": another body's programme, named with its runner
+            # "환경부가 운영하는 'OO 지원제도'와 연계해": another body's programme, named with its runner
             runner = _RUN_BY.search(doc.article.text[max(sent.start, p.start - 20):p.start])
             if runner and not re.fullmatch(r"(\s?(와|과|,|·|및)\s?\S+?)*" + _RUN_BY.pattern,
                                            doc.article.text[m.end:p.start]):
@@ -458,7 +464,7 @@ def _partners(doc: Doc, sent) -> None:
         return
     orgs = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
     if len(orgs) < 2 and re.search(r"참석한 가운데|서명했|서명하고|서명한", sent.text):
-        # "창원시는 A 시장과 B 한결은행장, C 경남신보 이사장 등이 참석한 가운데 협약을 체결했다":
+        # "김해시는 A 시장과 B 해솔은행장, C 누리신용보증재단 이사장 등이 참석한 가운데 협약을 체결했다":
         # the bodies of those who sign are the parties
         named = {m.name for m in orgs}
         orgs += [m for m in doc.in_sentence(sent.index, O) if m.name not in named and not named.add(m.name)]
@@ -466,7 +472,7 @@ def _partners(doc: Doc, sent) -> None:
     if len(orgs) < 2 and _BOTH_PARTIES.search(sent.text) and sent.index > 0:
         before = [m for m in doc.in_sentence(sent.index - 1, O) if not _is_post_org(doc, m)]
         parties = list({m.name: m for m in before + orgs}.values())
-        # "서울시는 A, B와 함께 … 네 기관은 … 협약을 맺었다": a government that leads links each party to itself
+        # "부산시는 A, B와 함께 … 네 기관은 … 협약을 맺었다": a government that leads links each party to itself
         lead = next((m for m in before if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
         if lead is not None and len(parties) > 2 and _is_government(lead.name):
             for m in parties:

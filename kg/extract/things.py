@@ -20,8 +20,7 @@ from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Mention
 from .patterns import (GENERIC_ORG, LEX, body_of, company_like, is_date_word, is_korean_name, is_local_government,
-                       named_committee,
-                       is_place, org_suffix, title_of)
+                       is_place, named_committee, org_suffix, title_of)
 
 O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE, EntityType.EVENT,
                       EntityType.POLICY, EntityType.AWARD)
@@ -193,8 +192,8 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 and re.search(r"(학과|학부|전공|법전원|대학원|교수|총장)$", words[i + 1].stem)):
             _add(doc, sent, O, stem, w, "org:university")
             continue
-        if named_committee(words, i, stem):
-            _add(doc, sent, O, named_committee(words, i, stem), words[i - 1], "org:named-committee")
+        if committee := named_committee(words, i, stem):
+            _add(doc, sent, O, committee, words[i - 1], "org:named-committee")
             continue
         if suffix or company:
             if stem in GENERIC_ORG or is_korean_name(stem) or any(title_of(x) == x for x in stem.split("·")[:-1]):
@@ -315,7 +314,7 @@ def _venues(doc: Doc, sent: Sentence) -> None:
         while (j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted
                and not is_place(words[j - 1].stem) and not is_date_word(words[j - 1].stem)
                and not is_korean_name(words[j - 1].stem) and title_of(words[j - 1].stem) is None
-               and not words[j - 1].stem.endswith(_EVENT_HEADS)  # "…박람회 창원컨벤션센터서 개막"
+               and not words[j - 1].stem.endswith(_EVENT_HEADS)  # "제5회 누리로봇박람회 해솔컨벤션센터서 개막"
                and (LEX.venues.get(words[j - 1].stem) or any(words[j - 1].stem.endswith(s) for s in LEX.venue_suffixes)
                     or body_of(words[j - 1].stem) or org_suffix(words[j - 1].stem, strong_only=False)
                     or re.fullmatch(r"[A-Za-z0-9]+", words[j - 1].stem))):
@@ -334,7 +333,7 @@ def _venues(doc: Doc, sent: Sentence) -> None:
 
 
 def _listed_before_locative(words: list[Word], i: int) -> bool:
-    """"A아트홀과 B회관 등 시내 4곳에서": a venue listed before the place words that end the list."""
+    """"누리아트홀과 누리문화예술회관 등 시내 3곳에서": a venue listed before the place words that end the list."""
     if not (words[i].bare or words[i].particle in ("과", "와", "이나", "나")):
         return False
     for w in words[i + 1:i + 5]:
@@ -354,7 +353,7 @@ _POLICY_HEADS = tuple(LEX.policy_heads)
 
 
 def _kind_of_phrase(name: str) -> EntityType | None:
-    # "글로벌 수소항만 콘퍼런스 2025": a year after the head word names the edition
+    # "국제 그린항만 포럼 2026": a year after the head word names the edition
     last = re.sub(r"(?<=\S) (19|20)\d\d$", "", name).rsplit(" ", 1)[-1]
     if last.endswith(_EVENT_HEADS):
         return E
@@ -419,7 +418,7 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
             continue
         if kind is None and len(name) >= 3 and re.search(r"(에서|서) (열린|열리는|개최된|개최되는) $", before) \
                 and not org_suffix(name.replace(" ", "")):
-            _add(doc, sent, E, name, w, "event:quoted+열린")  # "라스베이거스에서 열린 'CES 2025'에서"
+            _add(doc, sent, E, name, w, "event:quoted+열린")  # "미국 시카고에서 열린 'AXW 2026'에서"
             continue
         if kind is None or len(name) < 4 or name.endswith(("다", "요", "까")):
             continue
@@ -466,7 +465,7 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
                 any(q in words[j].text[:1] for q in "\"“") and not any(q in words[j - 1].text.lstrip("\"“") for q in "\"“”…"):
             j -= 1  # a word opening a quotation begins the phrase; a closing quote mark ends it
         phrase = [x.stem for x in words[j:i + 1]]
-        phrase[0] = phrase[0].rsplit("…", 1)[-1]  # "…방한…수출상담회": a headline's clauses end at the ellipsis
+        phrase[0] = phrase[0].rsplit("…", 1)[-1]  # "바이어 방한…수출상담회": a headline's clauses end at the ellipsis
         while phrase and phrase[0] in _DETERMINERS:
             phrase.pop(0)
         if not phrase:
@@ -534,9 +533,8 @@ def _awards(doc: Doc, sent: Sentence) -> None:
             if part in _HONOUR_CLASSES and w.bare and i + 1 < len(words) and words[i + 1].stem in _HONOUR_GRADES:
                 _add(doc, sent, A, f"{part} {words[i + 1].stem}", w, "award:honours")  # 국민훈장 동백장
                 continue
-            if part.endswith(("표창", "감사장")) and i > 0 and words[i - 1].bare and body_of(words[i - 1].stem) and \
-                    part[:-2 if part.endswith("표창") else -3] in ("장관", "청장", "처장", "위원장", "원장", "이사장", "차관"):
-                _add(doc, sent, A, f"{words[i - 1].stem} {part}", words[i - 1], "award:commendation")  # 고용노동부 장관표창
+            if _GLUED_COMMENDATION.fullmatch(part) and i > 0 and words[i - 1].bare and body_of(words[i - 1].stem):
+                _add(doc, sent, A, f"{words[i - 1].stem} {part}", words[i - 1], "award:commendation")  # 환경부 장관표창
                 continue
             if part in LEX.honours or part.endswith(_LONG_HONOURS):
                 _add(doc, sent, A, part, w, "award:honours")
@@ -579,6 +577,8 @@ _LONG_HONOURS = tuple(h for h in LEX.honours if len(h) >= 4)
 _HONOUR_CLASSES = frozenset(h for h in LEX.honours if h.endswith("훈장") and len(h) == 4) | {"새마을훈장", "과학기술훈장"}
 _HONOUR_GRADES = frozenset(h for h in LEX.honours if h.endswith("장") and not h.endswith(("훈장", "포장")))
 _COMMENDATIONS = ("표창", "상", "감사장", "공로패", "표창장", "감사패")
+# a commendation written together with its giver's title ("환경부 장관표창")
+_GLUED_COMMENDATION = re.compile(r"(장관|차관|청장|처장|위원장|원장|이사장)(표창|감사장)")
 _GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 주연상 조연상 정부포상".split())
 _AMOUNT = r"[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원"
 # △AI 바우처(100억원) and △스마트공장 지원사업 2130억원
