@@ -139,6 +139,12 @@ def test_policies_and_who_promotes_them():
     assert ("보건복지부", "promotes", "돌봄 혁신 프로젝트") in rels(x)
 
 
+def test_a_budget_list_gives_each_programme_apart():
+    x = extract("보건복지부의 내년 예산은 △돌봄로봇 보급사업 420억원 △마을 건강센터 지원사업 95억원 △청년 마음건강 바우처 60억원 등이다.")
+    assert {"돌봄로봇 보급사업", "마을 건강센터 지원사업", "청년 마음건강 바우처"} <= names(x, T.POLICY)
+    assert not any("억원" in name for name in names(x, T.POLICY))
+
+
 def test_an_abbreviation_in_parentheses_is_an_alias():
     x = extract("정부는 디지털자산기본법(DABA)을 추진한다.")
     (policy,) = [e for e in x.entities if e.type is T.POLICY]

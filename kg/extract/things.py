@@ -448,6 +448,11 @@ _RUNS_IT = re.compile(r"(추진하는|시행하는|운영하는|도입하는|추
                       r"마련한|신설한|지원하는)\s*$")
 
 
+# a list's item opens at its bullet and an amount closes the item before it: "△A 사업 300억원 △B 사업"
+_BULLETS = ("△", "▲", "■", "□", "○", "◆", "◇", "▶", "●")
+_MONEY = re.compile(r"\d[\d,.]*\s*(?:조|억|만|천)?[\d,.]*\s*(?:억|만|천)?\s*(?:원|달러|유로|엔)")
+
+
 def _phrase_names(doc: Doc, sent: Sentence) -> None:
     """Unquoted names: a noun phrase ending in an event or policy word ("제23회 춘사영화제")."""
     words = sent.words
@@ -458,14 +463,15 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
         if kind is None:
             continue
         j = i
-        while "…" not in w.stem and j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
+        while "…" not in w.stem and j > 0 and not words[j].stem.startswith(_BULLETS) and \
+                not _MONEY.fullmatch(words[j - 1].stem) and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
                 not is_date_word(words[j - 1].stem) and words[j - 1].stem not in _DETERMINERS and \
                 title_of(words[j - 1].stem) is None and not words[j - 1].stem.endswith("등") and not \
                 (is_korean_name(words[j - 1].stem) and "NNP" in words[j - 1].tags) and not \
                 any(q in words[j].text[:1] for q in "\"“") and not any(q in words[j - 1].text.lstrip("\"“") for q in "\"“”…"):
             j -= 1  # a word opening a quotation begins the phrase; a closing quote mark ends it
         phrase = [x.stem for x in words[j:i + 1]]
-        phrase[0] = phrase[0].rsplit("…", 1)[-1]  # "바이어 방한…수출상담회": a headline's clauses end at the ellipsis
+        phrase[0] = phrase[0].rsplit("…", 1)[-1].lstrip("".join(_BULLETS))  # "바이어 방한…수출상담회": a headline's clauses end at the ellipsis
         while phrase and phrase[0] in _DETERMINERS:
             phrase.pop(0)
         if not phrase:
