@@ -54,6 +54,15 @@ def test_posts(text, person, org, title):
     assert person in names(x, T.PERSON)
 
 
+def test_an_appointment_gives_the_new_post_beside_the_one_held():
+    x = extract("국토교통부 1차관에 한지후 국무조정실 국정운영실장이, 관세청장에는 윤서하 기재부 재정관리관이 각각 내정됐다. "
+                "환경부 차관에는 문태오 한빛환경기술원장이 기용됐다.")
+    assert {("한지후", "국토교통부", "1차관"), ("한지후", "국무조정실", "국정운영실장"),
+            ("윤서하", "관세청", "청장"), ("윤서하", "기획재정부", "재정관리관"),
+            ("문태오", "환경부", "차관"), ("문태오", "한빛환경기술원", "원장")} <= posts(x)
+    assert "기재부" not in names(x, T.PERSON)  # a ministry's short name, though 기 is a surname
+
+
 def test_names_sharing_one_post():
     x = extract("젊은연구자상은 김하준·이서윤·박지호 누리대학교 교수가 수상했다.")
     assert {("김하준", "누리대학교", "교수"), ("이서윤", "누리대학교", "교수"), ("박지호", "누리대학교", "교수")} <= posts(x)
@@ -143,6 +152,28 @@ def test_a_budget_list_gives_each_programme_apart():
     x = extract("보건복지부의 내년 예산은 △돌봄로봇 보급사업 420억원 △마을 건강센터 지원사업 95억원 △청년 마음건강 바우처 60억원 등이다.")
     assert {"돌봄로봇 보급사업", "마을 건강센터 지원사업", "청년 마음건강 바우처"} <= names(x, T.POLICY)
     assert not any("억원" in name for name in names(x, T.POLICY))
+
+
+def test_a_body_that_enters_an_event_took_part_in_it():
+    x = extract("누리식품은 지난 3일 싱가포르에서 열린 '아시아식품전 2025'에 단독 부스를 꾸리고 참가했다고 5일 밝혔다.")
+    assert ("누리식품", "participatedIn", "아시아식품전 2025") in rels(x)
+    # the fair's short name is no company, and a ranking describes the fair without naming another one
+    y = extract("(싱가포르=한빛일보) 김철수 특파원 = 아시아 3대 식품박람회로 꼽히는 '아시아식품전 2025'가 열렸다. "
+                "㈜누리식품은 아시아식품전 2025에 참가했다.")
+    assert names(y, T.EVENT) == {"아시아식품전 2025"}
+    assert "아시아식품전" not in names(y, T.ORGANIZATION)
+    assert ("누리식품", "participatedIn", "아시아식품전 2025") in rels(y)
+
+
+def test_a_body_joining_a_programme_is_no_event_participant():
+    x = extract("누리식품은 '수출바우처 사업'에 참여한다고 밝혔다.")
+    assert not any(p == "participatedIn" for _, p, _ in rels(x))
+
+
+def test_a_host_does_not_take_part_in_its_own_event():
+    x = extract("㈜누리식품은 '누리 식품대전 2025'를 주최했다. ㈜누리식품은 이번 누리 식품대전 2025에 직접 부스를 운영했다.")
+    assert ("누리 식품대전 2025", "organizedBy", "누리식품") in rels(x)
+    assert ("누리식품", "participatedIn", "누리 식품대전 2025") not in rels(x)
 
 
 def test_an_abbreviation_in_parentheses_is_an_alias():

@@ -30,8 +30,8 @@ NOT_NAMES = frozenset("""
 
 def is_korean_name(word: str, *, allow_two: bool = False) -> bool:
     """A Korean personal name: a surname then one or two syllables (3–4 letters in all)."""
-    if not HANGUL.match(word) or word in NOT_NAMES:
-        return False
+    if not HANGUL.match(word) or word in NOT_NAMES or body_of(word):
+        return False  # 기재부, 국토부: a ministry's short name, though 기 and 국 are surnames
     # 김제시, 순창군, 충청북도: a place's name with its 시, 군, 구 or 도; 경북대, 부산대: a university
     if word[-1] in "시군구도대" and (word[:-1] in LEX.places or word in LEX.places):
         return False
@@ -65,7 +65,7 @@ def title_of(stem: str) -> str | None:
 
 
 STRONG_ORG = ("위원회", "협의회", "연합회", "진흥회", "공제회", "협회", "학회", "연구회", "재단", "공단", "공사", "연구원", "연구소",
-              "진흥원", "관리원", "평가원", "개발원", "한림원", "사무국", "대학교", "대학원", "대학", "병원", "의료원",
+              "진흥원", "관리원", "평가원", "개발원", "한림원", "기술원", "과학원", "시험원", "정보원", "사무국", "대학교", "대학원", "대학", "병원", "의료원",
               "은행", "그룹", "협동조합", "조합", "중앙회", "상공회의소", "지원센터", "신문", "일보", "방송", "기구",
               "연맹", "홀딩스", "상의", "증권", "경찰서", "경찰청", "소방서", "소방본부", "지구대", "파출소", "세무서",
               "우체국", "지방법원", "지방검찰청", "지검", "사령부",

@@ -46,6 +46,7 @@ def find_people(doc: Doc) -> None:
         _name_lists(doc, sent)
         _name_in_context(doc, sent)
         _foreign_names(doc, sent)
+        _appointed_to(doc, sent)
     _byline_people(doc)
     _whole_foreign_names(doc)
     _known_names_again(doc)
@@ -453,6 +454,41 @@ def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
     if _is_org_phrase(org_words, strict=True):
         _add_person(doc, sent, seg[0], name, " ".join(org_words), modifier + title, seg[-1],
                     rule="post:org-title-name")
+
+
+# "기획재정부 1차관에 NAME 국무1차장이 내정됐다", "조달청장에는 NAME …이": the post someone is given
+_APPOINTED_TO = re.compile(r"(?:^|(?<=[\s,]))((?:[가-힣A-Za-z·]+ ){0,2})([가-힣A-Za-z0-9·]+?)에(?:는|도)? ([가-힣]{3,4}) ")
+_APPOINTED = re.compile(r"(내정|발탁|기용|임명|선임|이름을 올|낙점|발령|선출|위촉|승진|취임)")
+
+
+def _appointed_to(doc: Doc, sent: Sentence) -> None:
+    """A new post written before the name ("X 차관에는 NAME …이 기용됐다"), beside the post the person holds now."""
+    if not _APPOINTED.search(sent.text):
+        return
+    people = {m.name for m in doc.in_sentence(sent.index, P)}
+    for m in _APPOINTED_TO.finditer(sent.text):
+        name = m[3]
+        if name not in people or not _APPOINTED.search(sent.text, m.end()):
+            continue
+        head, last = m[1].split(), m[2]
+        title = title_of(last)
+        if title is None:
+            continue
+        org = None
+        if title != last:  # "조달청장에는": the body and its head in one word
+            org, title = _org_and_title([], last, title)
+            if org and not (body_of(org) or org_suffix(org) or doc.knows(O, org)):
+                org, title = None, last  # "국무1차장" is a post of its own, not a body "국무1"
+        if org is None:  # "환경부 차관에는", "국무조정실 국무1차장에는": the body is the words before
+            for k in (2, 1):
+                if len(head) >= k and _is_org_phrase(head[-k:], strict=True):
+                    org, title = " ".join(head[-k:]), last
+                    break
+        if not org or is_korean_name(org):
+            continue
+        start = sent.start + sent.text.find(org.split(" ")[0], m.start())
+        doc.add(Mention(O, org, start, start + len(org), sent.index, "post:appointed-to"))
+        doc.facts.append(Fact("position", (P, name), (O, org), sent.index, "post:appointed-to", title=title))
 
 
 def _owner_then_post(doc: Doc, sent: Sentence) -> None:

@@ -72,6 +72,7 @@ def find_relations(doc: Doc) -> None:
     _orphan_policies(doc)
     _consortia(doc)
     _campaign_hosts(doc)
+    _bodies_taking_part(doc)
 
 
 def _campaign_hosts(doc: Doc) -> None:
@@ -390,6 +391,36 @@ def _participation(doc: Doc, sent, events) -> None:
             for e in event_list:
                 if (O, m.name) not in hosts:
                     _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:관계자")
+
+
+_TAKES_PART = re.compile(r"(참가|참여|참석|출전|출품)(했|한다|하며|하고|해|할|한 |중이)|부스를 (운영|열|마련|차려|차리|꾸)")
+
+
+def _bodies_taking_part(doc: Doc) -> None:
+    """"누리식품은 … 열린 '국제식품박람회 2025'에 참가했다": a body that enters an event took part in it.
+
+    Its hosts did not take part (GUIDE: hosts are not also participants); a programme one
+    joins ("사업에 참여한다") is no event, so the event must be named before the verb."""
+    hosts = {(f.subject, f.object) for f in doc.facts if f.kind is Predicate.ORGANIZED_BY}
+    for sent in doc.sentences:
+        verb = _TAKES_PART.search(sent.text)
+        if verb is None:
+            continue
+        cue = sent.start + verb.start()
+        events = [m for m in doc.in_sentence(sent.index, E) if m.end < cue
+                  and re.match(r"^['’”\"]?(에|에서|에는|에도) ", doc.article.text[m.end:m.end + 6])]
+        if not events:
+            continue
+        for m in doc.in_sentence(sent.index, O):
+            if m.start > cue or _is_post_org(doc, m):
+                continue
+            subject = _after(doc, m, 1) in ("은", "는", "이", "가") or _listed_subject(doc, sent, m) or \
+                re.match(r"^(와|과) 함께 ", _after(doc, m, 6))
+            if not subject:
+                continue
+            for e in events:
+                if ((E, e.name), (O, m.name)) not in hosts:
+                    _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:took-part")
 
 
 def _promotes(doc: Doc, sent) -> None:

@@ -110,6 +110,7 @@ def find_things(doc: Doc) -> None:
         _local_government_again(doc, sent)
     _dateline_place(doc)
     _known_names_again(doc)
+    _event_heads_are_not_companies(doc)
 
 
 _PARTICLE_NEXT = re.compile(r"$|[^\w]|(은|는|이|가|을|를|의|와|과|에|도|로|으로|만|까지|부터|측|등)(?![가-힣])|"
@@ -120,6 +121,8 @@ def _known_names_again(doc: Doc) -> None:
     """An organisation or venue found once is found wherever its name is written again
     (노르트빈트 오프쇼어, known from a post, is a party of the agreement two sentences later)."""
     known = {(m.type, m.name) for m in doc.mentions if m.type in (O, V) and len(m.name) >= 3 and m.rule != "byline"}
+    # an event or programme named once in quotes is named again without them ("열린 '한빛푸드 2025'" … "한빛푸드 2025에")
+    known |= {(m.type, m.name) for m in doc.mentions if m.type in (E, POL) and " " in m.name and len(m.name) >= 6}
     # 인천항만공사(IPA) … "IPA와 로테르담항만공사가": a short form given in parentheses recurs too
     known |= {(m.type, m.alias) for m in doc.mentions if m.type in (O, V) and m.alias and m.rule != "byline"
               and (len(m.alias) >= 3 or re.fullmatch(r"[A-Za-z]{2}", m.alias) or f"(이하 {m.alias})" in doc.article.text)}
@@ -134,9 +137,19 @@ def _known_names_again(doc: Doc) -> None:
                 end = start + len(name)
                 inside = any(m.start <= start < m.end for m in doc.in_sentence(sent.index))
                 boundary = start == 0 or not text[start - 1].isalnum()
-                if not inside and boundary and _PARTICLE_NEXT.match(text, end):
+                # an event or programme's name must end where it does here, not open a longer name
+                whole = t in (O, V) or text[end:end + 1] not in (" ", "'", "’", "\"", "”")
+                if not inside and boundary and whole and _PARTICLE_NEXT.match(text, end):
                     doc.add(Mention(t, name, start, end, sent.index, "name-again"))
                 at = sent.text.find(name, at + len(name))
+
+
+def _event_heads_are_not_companies(doc: Doc) -> None:
+    """'한빛푸드 2025' is a fair: the name before its year, read alone as a company, is the fair's short name."""
+    events = {m.name for m in doc.mentions if m.type is E}
+    fairs = {e.rsplit(" ", 1)[0] for e in events if re.fullmatch(r".+ 20\d\d", e)}
+    if any(m.type is O and m.rule == "org:company-name" and m.name in fairs for m in doc.mentions):
+        doc.mentions = [m for m in doc.mentions if not (m.type is O and m.rule == "org:company-name" and m.name in fairs)]
 
 
 def _add(doc: Doc, sent: Sentence, t: EntityType, name: str, w: Word, rule: str, alias: str | None = None) -> None:
@@ -185,6 +198,8 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             continue
         suffix = org_suffix(stem)
         if not suffix and company_like(stem) and ("NNP" in w.tags or "SL" in w.tags) and not is_korean_name(stem):
+            if w.bare and i + 1 < len(words) and re.fullmatch(r"20\d\d", words[i + 1].stem):
+                continue  # "누리푸드 2025에 참가": a name with a year after it is an event's (a fair, a show)
             _add(doc, sent, O, stem, w, "org:company-name")
             continue
         # 동아대 체육학과, 강원대 법전원: a university's short name before a department or a professor
@@ -420,6 +435,10 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
                 and not org_suffix(name.replace(" ", "")):
             _add(doc, sent, E, name, w, "event:quoted+열린")  # "미국 시카고에서 열린 'AXW 2026'에서"
             continue
+        if kind is None and len(name) >= 3 and w.particle in ("이", "가") and not org_suffix(name.replace(" ", "")) \
+                and _IS_HELD.match(doc.article.text, w.end, min(w.end + 30, sent.end)):
+            _add(doc, sent, E, name, w, "event:quoted+열렸다")  # "'AXW 2026'이 5일 시카고에서 개막했다"
+            continue
         if kind is None or len(name) < 4 or name.endswith(("다", "요", "까")):
             continue
         if kind is E:
@@ -442,12 +461,15 @@ def _edition_of(event: str, short: str) -> bool:
     return bool(re.match(r"(\d|제\d+회)", rest)) or rest in ("왕중왕전", "본선", "결선", "예선") + _CEREMONY
 
 
+_IS_HELD = re.compile(r"[^.\"'“”‘’]{0,24}?(열렸|열린다|열리고|열려|개막했|개막한다|막을 올렸|막을 올린다|개최됐|개최된다|개최되며|펼쳐졌|펼쳐진다)")
 _ADOPTED = re.compile(r"[^.]{0,20}?(시행|도입|신설|추진|운영하|본격 가동)")
 # the programme a body runs, named right after the verb: "추진하는 'A'", "시행 중인 'B'"
 _RUNS_IT = re.compile(r"(추진하는|시행하는|운영하는|도입하는|추진 중인|시행 중인|운영 중인|추진한|시행한|도입한|내놓은|"
                       r"마련한|신설한|지원하는)\s*$")
 
 
+# "세계 3대 식품박람회로 꼽히는 'X'": a ranking describes an event, it names none
+_RANKING = re.compile(r"\d+대|최대|최고|최초|최다")
 # a list's item opens at its bullet and an amount closes the item before it: "△A 사업 300억원 △B 사업"
 _BULLETS = ("△", "▲", "■", "□", "○", "◆", "◇", "▶", "●")
 _MONEY = re.compile(r"\d[\d,.]*\s*(?:조|억|만|천)?[\d,.]*\s*(?:억|만|천)?\s*(?:원|달러|유로|엔)")
@@ -463,15 +485,18 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
         if kind is None:
             continue
         j = i
-        while "…" not in w.stem and j > 0 and not words[j].stem.startswith(_BULLETS) and \
+        while "…" not in w.stem and j > 0 and not words[j].stem.startswith(_BULLETS) and "=" not in words[j].text and \
+                "=" not in words[j - 1].text and \
                 not _MONEY.fullmatch(words[j - 1].stem) and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
                 not is_date_word(words[j - 1].stem) and words[j - 1].stem not in _DETERMINERS and \
                 title_of(words[j - 1].stem) is None and not words[j - 1].stem.endswith("등") and not \
                 (is_korean_name(words[j - 1].stem) and "NNP" in words[j - 1].tags) and not \
                 any(q in words[j].text[:1] for q in "\"“") and not any(q in words[j - 1].text.lstrip("\"“") for q in "\"“”…"):
             j -= 1  # a word opening a quotation begins the phrase; a closing quote mark ends it
+        if any(_RANKING.fullmatch(x.stem) for x in words[max(j - 1, 0):i]):
+            continue  # "세계 3대 식품박람회로 꼽히는 'X'": a description of the event named next
         phrase = [x.stem for x in words[j:i + 1]]
-        phrase[0] = phrase[0].rsplit("…", 1)[-1].lstrip("".join(_BULLETS))  # "바이어 방한…수출상담회": a headline's clauses end at the ellipsis
+        phrase[0] = phrase[0].rsplit("…", 1)[-1].lstrip("".join(_BULLETS) + "=")  # "바이어 방한…수출상담회": a headline's clauses end at the ellipsis
         while phrase and phrase[0] in _DETERMINERS:
             phrase.pop(0)
         if not phrase:
