@@ -135,6 +135,13 @@ def test_awards_and_recipients(text, recipient, award):
     assert (recipient, "receivedAward", award) in rels(x)
 
 
+def test_awards_to_bodies_and_to_the_first_of_a_counted_list():
+    x = extract("녹조근정훈장은 장서윤 국립수산과학원 연구관이 받았다. 단체 부문 대통령표창은 하천 정화 활동을 벌여 온 "
+                "푸른강살리기운동본부가, 국무총리표창은 김해시 등 5개 기관이 수상했다.")
+    assert ("장서윤", "국립수산과학원", "연구관") in posts(x)
+    assert {("푸른강살리기운동본부", "receivedAward", "대통령표창"), ("김해시", "receivedAward", "국무총리표창")} <= rels(x)
+
+
 def test_an_award_given_at_the_event_is_a_conferral_there():
     x = extract("'2025 과학기술 시상식'이 서울 코엑스에서 열렸다. 이날 과학기술훈장 창조장은 문세아 한빛대학교 교수가 받았다.")
     (c,) = x.conferrals
@@ -180,6 +187,22 @@ def test_an_abbreviation_in_parentheses_is_an_alias():
     x = extract("정부는 디지털자산기본법(DABA)을 추진한다.")
     (policy,) = [e for e in x.entities if e.type is T.POLICY]
     assert policy.name == "디지털자산기본법" and "DABA" in policy.aliases
+
+
+def test_foreign_officials_of_their_countrys_bodies():
+    x = extract("포럼에는 안토 위라하디 인도네시아 산업부 차관과 사리 임라니 인도네시아 상공회의소(KADIN) 부회장이 자리했다.")
+    assert {("안토 위라하디", "인도네시아 산업부", "차관"), ("사리 임라니", "인도네시아 상공회의소", "부회장")} <= posts(x)
+    assert "임라니" not in names(x, T.PERSON)  # a Korean-looking part of the whole name is no one of its own
+
+
+def test_a_company_with_its_legal_form_first():
+    x = extract("누리전자는 현지 부품업체 PT 마주 스자하테라와 공급 MOU를 맺었다.")
+    assert ("누리전자", "partneredWith", "PT 마주 스자하테라") in rels(x)
+
+
+def test_each_clause_of_an_agreement_sentence_has_its_own_parties():
+    x = extract("한빛모빌리티는 PT 세자 오토파츠와 합작 생산에 합의했고, 누리전자는 ㈜한결소재와 공급 협약을 체결했다.")
+    assert partners(x) == {frozenset(("한빛모빌리티", "PT 세자 오토파츠")), frozenset(("누리전자", "한결소재"))}
 
 
 def test_partners_in_an_agreement():

@@ -20,7 +20,7 @@ from dataclasses import replace
 from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
-from .things import local_government
+from .things import alias_from_paren, local_government
 from .patterns import (COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name,
                        is_local_government, is_place, named_committee, org_suffix, title_of)
 
@@ -61,6 +61,13 @@ def _whole_foreign_names(doc: Doc) -> None:
             whole |= {(m.sentence, first, last), (m.sentence, last, first)}  # 제임스 of 오코너, or 마르탱 of 루카스
     split = {(f.sentence, f.subject[1], f.object[1]) for f in doc.facts
              if f.kind == "position" and f.object is not None and (f.sentence, f.subject[1], f.object[1]) in whole}
+    # 리나 위자야 …: a Korean-looking part (위자야) read as a name of its own inside the whole name
+    spans = [(m.sentence, m.start, m.end) for m in doc.mentions if m.type is P and " " in m.name]
+    parts = {(m.sentence, m.name) for m in doc.mentions if m.type is P and " " not in m.name and any(
+        s == m.sentence and a <= m.start and m.end <= b for s, a, b in spans)}
+    if parts:
+        doc.facts[:] = [f for f in doc.facts if not (f.kind == "position" and (f.sentence, f.subject[1]) in parts)]
+        doc.mentions = [m for m in doc.mentions if not (m.type is P and (m.sentence, m.name) in parts)]
     if not split:
         return
     doc.facts[:] = [f for f in doc.facts if not (f.kind == "position" and f.object is not None
@@ -306,6 +313,9 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
         return True
     if len(words) == 1 and re.fullmatch(r"[가-힣]{2,8}대", words[0]) and not is_place(words[0]):
         return True  # 스탠퍼드대, 한빛대: a university's short name
+    if len(words) == 2 and LEX.places.get(words[0]) == "country" and (
+            words[1].endswith(("부", "성", "청", "처")) and len(words[1]) >= 3 or org_suffix("X" + words[1])):
+        return True  # 인도네시아 투자부, 일본 경제산업성, 베트남 상공회의소: a country's own body
     if strict:
         return False
     if len(words) == 1 and company_like(words[0]) and not is_place(words[0]):
@@ -343,7 +353,7 @@ def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | N
 
 
 def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | None, title: str | None,
-                anchor: Word, rule: str) -> None:
+                anchor: Word, rule: str, org_alias: str | None = None) -> None:
     if doc.knows(O, name):
         return  # "인하대 미래비행체연구센터장": a name already read as an organisation (라경훈 인하대 총장) is not a person
     start = sent.text.find(name, first.start - sent.start)
@@ -352,7 +362,7 @@ def _add_person(doc: Doc, sent: Sentence, first: Word, name: str, org: str | Non
     if org:
         ostart = sent.text.find(org.split(" ")[0], first.start - sent.start)
         ostart = sent.start + (ostart if ostart >= 0 else anchor.start - sent.start)
-        doc.add(Mention(O, org, ostart, ostart + len(org), sent.index, rule))
+        doc.add(Mention(O, org, ostart, ostart + len(org), sent.index, rule, org_alias))
         doc.facts.append(Fact("position", (P, name), (O, org), sent.index, rule, title=title))
     elif title:
         doc.facts.append(Fact("position", (P, name), None, sent.index, rule, title=title))
@@ -614,7 +624,9 @@ def _foreign_names(doc: Doc, sent: Sentence) -> None:
         바트볼드 간바타르씨는                                              (씨)
         요스트 판데르린던 노르트빈트 오프쇼어 최고경영자(CEO)               (name, an unknown company, an executive title)
     """
-    words = sent.words
+    # "리나 위자야": Kiwi reads a one-letter proper noun and the particle 나; in a foreign name it is one word
+    words = tuple(replace(w, stem=w.text, particle="", tags=("NNP",)) if w.particle == "나" and len(w.stem) == 1
+                  and w.tags[:1] == ("NNP",) else w for w in sent.words)
     text = sent.text
     # most sentences carry no mark at all: look no further (this runs on every sentence)
     if not ("출신" in text or "국적" in text or "주한" in text or "씨" in text or any(
@@ -627,6 +639,22 @@ def _foreign_names(doc: Doc, sent: Sentence) -> None:
         cue = i > 0 and (_is_nationality_cue(words[i - 1]) or occupation and any(
             LEX.places.get(w.stem) == "country" or w.stem in ("출신", "국적") for w in words[:i]))
         run = _foreign_name_at(words, i, marked=cue) if words[i].bare or cue else []
+        if not cue and words[i].bare:
+            # 리나 위자야 인도네시아 상공회의소 부회장: a name, then a country's body and a title
+            ahead = _foreign_name_at(words, i, marked=True)
+            k = i + len(ahead)
+            if ahead and ahead[-1].bare and k + 1 < len(words) and words[k].bare and \
+                    LEX.places.get(_clean(words[k].stem)) == "country" and any(
+                    title_of(_clean(w.stem)) for w in words[k + 1:k + 4]):
+                run, cue = ahead, True
+            elif run and run[-1].bare:
+                # 부디 산토소 누산타라 니켈 인더스트리 사장: a name, a company written in words, a title
+                t = k
+                while t < len(words) and t - k < 4 and words[t].bare and not title_of(_clean(words[t].stem)):
+                    t += 1
+                if t - k >= 2 and t < len(words) and title_of(_clean(words[t].stem)) and \
+                        _clean(words[t - 1].stem) in COMPANY_ENDINGS:
+                    cue = True
         if not cue and run and occupation and all("NNP" in w.tags for w in run):
             cue = True  # 감독 마르코 로시
         nxt = words[i + len(run)] if run and i + len(run) < len(words) else None
@@ -648,9 +676,10 @@ def _foreign_names(doc: Doc, sent: Sentence) -> None:
             head = words[j] if j < len(words) else None
             title = title_of(head.stem) if head is not None else None
             org_words = [_clean(w.stem) for w in words[i + len(run):j]]
-            if title is not None and org_words and _is_org_phrase(org_words):
+            if title is not None and org_words and (_is_org_phrase(org_words) or len(org_words) >= 2
+                                                     and org_words[-1] in COMPANY_ENDINGS):
                 _add_person(doc, sent, run[0], " ".join(_clean(w.stem) for w in run), " ".join(org_words), title,
-                            head, rule="post:foreign-name-org-title")
+                            head, rule="post:foreign-name-org-title", org_alias=alias_from_paren(words[j - 1]))
                 i = j + 1
                 continue
         if run and (cue or ssi):

@@ -333,8 +333,11 @@ def _awards(doc: Doc, sent, events) -> None:
     recipients = [m for m in doc.in_sentence(sent.index, P, O) if not _is_post_org(doc, m)
                   and not any(a.start <= m.start < a.end for a in awards)  # the giver in "산업부 장관표창"
                   and _phrase_particle(sent, m) not in ("을", "를", "의", "으로", "로")
-                  and m.name != doc.article.author and not _after(doc, m, 3).startswith(("의", " 등", "에서"))
-                  and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))]
+                  and m.name != doc.article.author and (not _after(doc, m, 3).startswith(("의", " 등", "에서"))
+                                                        or re.match(r" 등 \d+(개|곳|명)", _after(doc, m, 8)))
+                  and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ",")
+                       or re.match(r" 등 \d+(개|곳|명)", _after(doc, m, 8)))]  # "A 등 8개 기관이 받았다"
+
     if not recipients:
         return
     items = sorted(awards + recipients, key=lambda m: m.start)
@@ -490,17 +493,44 @@ def _post_then_subject(doc: Doc, m: Mention) -> bool:
     return bool(post) and title_of(post[1].split()[-1]) is not None
 
 
+_CLAUSE_END = re.compile(r"(?:고|으며|며|으나|지만),\s")
+
+
+def _clauses(doc: Doc, sent) -> list[tuple[int, int]]:
+    """"A는 B와 …에 합의했고, C는 D와 협약을 체결했다": clauses that each have their own subject."""
+    def has_subject(a: int, b: int) -> bool:
+        return any(a <= m.start < b and _after(doc, m, 1) in ("은", "는", "이", "가") for m in doc.in_sentence(sent.index, O))
+    cuts = [sent.start]
+    for c in _CLAUSE_END.finditer(sent.text):
+        at = sent.start + c.end()
+        if has_subject(cuts[-1], at) and has_subject(at, sent.end):
+            cuts.append(at)
+    return list(zip(cuts, cuts[1:] + [sent.end]))
+
+
 def _partners(doc: Doc, sent) -> None:
     if not (_AGREE.search(sent.text) and _AGREE_VERB.search(sent.text)):
         return
-    orgs = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m)]
-    if len(orgs) < 2 and re.search(r"참석한 가운데|서명했|서명하고|서명한", sent.text):
+    clauses = _clauses(doc, sent)
+    if len(clauses) > 1:
+        for a, b in clauses:
+            if _AGREE_VERB.search(doc.article.text, a, b):
+                _partners_in(doc, sent, a, b)
+        return
+    _partners_in(doc, sent, sent.start, sent.end)
+
+
+def _partners_in(doc: Doc, sent, start: int, end: int) -> None:
+    text = doc.article.text[start:end]
+    orgs = [m for m in doc.in_sentence(sent.index, O) if not _is_post_org(doc, m) and start <= m.start < end]
+    if len(orgs) < 2 and re.search(r"참석한 가운데|서명했|서명하고|서명한", text):
         # "김해시는 A 시장과 B 해솔은행장, C 누리신용보증재단 이사장 등이 참석한 가운데 협약을 체결했다":
         # the bodies of those who sign are the parties
         named = {m.name for m in orgs}
-        orgs += [m for m in doc.in_sentence(sent.index, O) if m.name not in named and not named.add(m.name)]
+        orgs += [m for m in doc.in_sentence(sent.index, O) if start <= m.start < end and m.name not in named
+                 and not named.add(m.name)]
         orgs.sort(key=lambda m: m.start)
-    if len(orgs) < 2 and _BOTH_PARTIES.search(sent.text) and sent.index > 0:
+    if len(orgs) < 2 and _BOTH_PARTIES.search(text) and sent.index > 0:
         before = [m for m in doc.in_sentence(sent.index - 1, O) if not _is_post_org(doc, m)]
         parties = list({m.name: m for m in before + orgs}.values())
         # "부산시는 A, B와 함께 … 네 기관은 … 협약을 맺었다": a government that leads links each party to itself
@@ -520,7 +550,7 @@ def _partners(doc: Doc, sent) -> None:
     lead = next((m for m in orgs if _after(doc, m, 2)[:1] in ("은", "는", "이", "가")), None)
     if lead is None and len({m.name for m in orgs}) == 2 and any(_after(doc, m, 1) in ("와", "과") for m in orgs):
         lead = next((m for m in orgs if _after(doc, m, 1) == "도"), None)  # "Y도 … X와 업무협약을 맺었다"
-    at_event = doc.main_event and re.search(r"이날|행사장|현장", sent.text)
+    at_event = doc.main_event and re.search(r"이날|행사장|현장", text)
     if lead is None:
         if at_event:  # "X, Y, Z도 이날 … 계약을 체결했다": each signed at the event
             for m in orgs:

@@ -106,6 +106,7 @@ def find_things(doc: Doc) -> None:
         _awards(doc, sent)
         _budget_items(doc, sent)
         _listed_with_organisations(doc, sent)
+        _legal_form_first(doc, sent)
         _named_after_its_kind(doc, sent)
         _local_government_again(doc, sent)
     _dateline_place(doc)
@@ -158,7 +159,7 @@ def _add(doc: Doc, sent: Sentence, t: EntityType, name: str, w: Word, rule: str,
     doc.add(Mention(t, name, start, start + len(name), sent.index, rule, alias))
 
 
-def _alias_from_paren(w: Word) -> str | None:
+def alias_from_paren(w: Word) -> str | None:
     """The parenthesis of "한국과학기술연구원(KIST)" or "탄소국경조정제도(CBAM)", when it is another name."""
     p = w.paren
     named = re.fullmatch(r"이하 ([가-힣A-Za-z0-9]{2,12})", p)
@@ -189,7 +190,7 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
         if body:
             if stem.endswith("시") or is_place(stem):
                 continue
-            _add(doc, sent, O, stem, w, "org:lexicon", _alias_from_paren(w))
+            _add(doc, sent, O, stem, w, "org:lexicon", alias_from_paren(w))
             continue
         if _city_as_body(stem, w, words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None):
             _add(doc, sent, O, stem, w, "org:city-acting")
@@ -224,9 +225,9 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             if j < i and re.search(r"(대학|학과|학부|대학원|팀|기동대|지구대)$", stem):
                 continue  # 한빛대학교 IT대학: a college of the university, not a body of its own
             if j < i and title_of(stem) is None:
-                _add(doc, sent, O, name, words[j], "org:suffix-phrase", _alias_from_paren(w))
+                _add(doc, sent, O, name, words[j], "org:suffix-phrase", alias_from_paren(w))
             else:
-                _add(doc, sent, O, stem, w, "org:company" if company else "org:suffix", _alias_from_paren(w))
+                _add(doc, sent, O, stem, w, "org:company" if company else "org:suffix", alias_from_paren(w))
 
 
 def _city_as_body(stem: str, w: Word, prev: Word | None = None, nxt: Word | None = None) -> bool:
@@ -342,9 +343,9 @@ def _venues(doc: Doc, sent: Sentence) -> None:
                 j = k
         name = " ".join(x.stem for x in words[j:i + 1])
         if known and j == i:
-            _add(doc, sent, V, known[0], w, "venue:lexicon", _alias_from_paren(w))
+            _add(doc, sent, V, known[0], w, "venue:lexicon", alias_from_paren(w))
         else:
-            _add(doc, sent, V, name, words[j], "venue:suffix", _alias_from_paren(w))
+            _add(doc, sent, V, name, words[j], "venue:suffix", alias_from_paren(w))
 
 
 def _listed_before_locative(words: list[Word], i: int) -> bool:
@@ -513,8 +514,8 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
             continue
         if kind is E and (name.endswith(("행사", "회의")) and len(phrase) < 3) or name.startswith(("각 ", "관련 ")):
             continue
-        if w.paren and _alias_from_paren(w):
-            _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase", _alias_from_paren(w))
+        if w.paren and alias_from_paren(w):
+            _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase", alias_from_paren(w))
         else:
             _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase")
 
@@ -598,9 +599,9 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                     prefix = words[i - 1].text.split("·")[-1] + " "
                 if (part == "대상" or part in _GENERIC_AWARDS or part.startswith("남녀")) and not prefix:
                     continue
-                _add(doc, sent, A, prefix + part, words[i - 1] if prefix else w, "award:sang", _alias_from_paren(w))
+                _add(doc, sent, A, prefix + part, words[i - 1] if prefix else w, "award:sang", alias_from_paren(w))
             elif part in ("최우수선수", "MVP"):
-                _add(doc, sent, A, part, w, "award:sang", _alias_from_paren(w))
+                _add(doc, sent, A, part, w, "award:sang", alias_from_paren(w))
 
 
 _LONG_HONOURS = tuple(h for h in LEX.honours if len(h) >= 4)
@@ -622,6 +623,28 @@ def _budget_items(doc: Doc, sent: Sentence) -> None:
         name = m[1].strip()
         doc.add(Mention(POL, name, sent.start + m.start(1), sent.start + m.start(1) + len(name), sent.index,
                         "policy:budget-item"))
+
+
+def _legal_form_first(doc: Doc, sent: Sentence) -> None:
+    """PT 누산타라 니켈 인더스트리와: a company whose legal form is written first (Indonesia's PT) runs to its particle."""
+    words = sent.words
+    for i, w in enumerate(words[:-1]):
+        if w.text != "PT":
+            continue
+        parts, closed = [], False
+        for x in words[i + 1:i + 6]:
+            # every word up to the particle is the name's, whatever Kiwi made of it (마주 as an adverb)
+            part, bare = (x.stem, x.bare) if x.nominal else (x.text, True)
+            if x.quoted or not re.fullmatch(r"[가-힣A-Za-z0-9]+", part):
+                break
+            parts.append(part)
+            if not bare:
+                closed = True
+                break
+        if parts and closed:
+            name = "PT " + " ".join(parts)
+            short = name[3:] if len(name) >= 7 else None  # the article may drop the form later
+            doc.add(Mention(O, name, w.start, w.start + len(name), sent.index, "org:legal-form-first", short))
 
 
 def _listed_with_organisations(doc: Doc, sent: Sentence) -> None:
@@ -668,7 +691,7 @@ def _named_after_its_kind(doc: Doc, sent: Sentence) -> None:
                 or not (nxt.particle or nxt.comma or nxt.paren or i + 2 == len(words) or words[i + 2].stem in ("등", "측"))):
             continue
         if not any(m.start <= nxt.start < m.end for m in doc.in_sentence(sent.index)):
-            _add(doc, sent, O, stem, nxt, "org:kind-then-name", _alias_from_paren(nxt))
+            _add(doc, sent, O, stem, nxt, "org:kind-then-name", alias_from_paren(nxt))
 
 
 def _dateline_place(doc: Doc) -> None:
