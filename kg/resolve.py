@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .extract.doc import Doc, Mention
-from .extract.patterns import LEX, body_of
+from .extract.patterns import LEX, body_of, is_local_government
 from .models import Entity, EntityType, Evidence
 
 P, O, L, V, E = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE,
@@ -71,11 +71,12 @@ def resolve(doc: Doc) -> tuple[list[Mention], Resolution]:
         if m.type is V and m.name in LEX.venues and LEX.venues[m.name][0] != m.name:
             res.canonical.setdefault((V, LEX.venues[m.name][0]), (V, LEX.venues[m.name][0]))
             res.merge((V, m.name), (V, LEX.venues[m.name][0]))
-    # 경남도 and 경상남도 acting in one article: the province's short form folds into its full name
+    # 경남도 is always 경상남도; 경남 acting beside 경상남도 in one article folds into it too
     for name in list(names[O]):
-        short = name[:-1] if name.endswith("도") and name[:-1] in LEX.place_full else name
-        full = LEX.place_full.get(short)
-        if full and full != name and full in names[O]:
+        province = name.endswith("도") and name[:-1] in LEX.place_full
+        full = LEX.place_full.get(name[:-1] if province else name)
+        if full and full != name and (province and full.endswith("도") or full in names[O]):
+            res.canonical.setdefault((O, full), (O, full))
             res.merge((O, name), (O, full))
     # parenthesised aliases: the fuller (Hangul, longer) form is the name
     for m in mentions:
@@ -112,11 +113,13 @@ def _retype(mentions: list[Mention]) -> list[Mention]:
     acting = {m.name for m in mentions if m.rule == "org:city-acting"}
     venues = {m.name for m in mentions if m.type is V}
     people = {m.name for m in mentions if m.type is P}
+    # a museum or hall with its own staff (관장 NAME, NAME 학예연구사) is also the body that runs it
+    staffed = {m.name for m in mentions if m.type is O and m.rule.startswith("post:")}
     out = []
     for m in mentions:
         if m.type is L and m.name in acting:
             m = replace(m, type=O)
-        if m.type is O and m.name in venues:
+        if m.type is O and m.name in venues and m.name not in staffed:
             continue
         if m.type is not P and m.name in people:
             continue
@@ -169,7 +172,7 @@ def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> No
             same = [f for f in forms[:i] if squash(f) == s]
             target = same[:1] or _unique(res, t, [f for f in longer if squash(f).endswith(s) and len(s) >= 4
                                                   and t in (E, EntityType.POLICY, EntityType.AWARD)])
-            if not target and t is O:
+            if not target and t is O and not is_local_government(short):  # 충남도 is not short for 충남도의회
                 target = _unique(res, t, [f for f in longer if squash(f).startswith(s) and len(squash(f)) - len(s) <= 3])
             if not target and t is V:  # 세종문화회관 → 세종문화회관 대극장: the hall inside the venue
                 target = _unique(res, t, [f for f in longer if f.startswith(short + " ")])

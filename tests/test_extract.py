@@ -63,6 +63,16 @@ def test_an_appointment_gives_the_new_post_beside_the_one_held():
     assert "기재부" not in names(x, T.PERSON)  # a ministry's short name, though 기 is a surname
 
 
+def test_a_province_is_not_short_for_its_council():
+    x = extract("개막식에는 한도경 경남도지사와 문세아 경남도의회 의장이 참석했다.")
+    assert {("한도경", "경상남도", "도지사"), ("문세아", "경남도의회", "의장")} <= posts(x)
+
+
+def test_a_desk_one_opens_is_no_event():
+    x = extract("한빛부는 누리진흥원에 'AI 법률 지원데스크'를 열어 기업 문의에 답하겠다고 밝혔다.")
+    assert "AI 법률 지원데스크" not in names(x, T.EVENT)
+
+
 def test_names_sharing_one_post():
     x = extract("젊은연구자상은 김하준·이서윤·박지호 누리대학교 교수가 수상했다.")
     assert {("김하준", "누리대학교", "교수"), ("이서윤", "누리대학교", "교수"), ("박지호", "누리대학교", "교수")} <= posts(x)
@@ -203,6 +213,37 @@ def test_a_company_with_its_legal_form_first():
 def test_each_clause_of_an_agreement_sentence_has_its_own_parties():
     x = extract("한빛모빌리티는 PT 세자 오토파츠와 합작 생산에 합의했고, 누리전자는 ㈜한결소재와 공급 협약을 체결했다.")
     assert partners(x) == {frozenset(("한빛모빌리티", "PT 세자 오토파츠")), frozenset(("누리전자", "한결소재"))}
+
+
+def test_a_museum_that_runs_a_show_at_its_branch():
+    x = extract("국립현대미술관(관장 한서윤)은 특별전 '빛의 그릇: 도자 50년'을 충북 청주 국립현대미술관 청주에서 연다고 밝혔다. "
+                "이번 전시는 국립현대미술관과 청주시가 공동 주최한다. 도예가 윤하람 등 작가 10명이 참여한다.")
+    assert ("한서윤", "국립현대미술관", "관장") in posts(x)
+    assert "빛의 그릇: 도자 50년" in names(x, T.EVENT)
+    assert ("빛의 그릇: 도자 50년", "heldAt", "국립현대미술관 청주") in rels(x)
+    assert {("빛의 그릇: 도자 50년", "organizedBy", "국립현대미술관"), ("빛의 그릇: 도자 50년", "organizedBy", "청주시"),
+            ("윤하람", "participatedIn", "빛의 그릇: 도자 50년")} <= rels(x)
+
+
+def test_a_tournaments_results_and_awards():
+    x = extract("숭실대는 지난 3일 열린 '누리은행 2025 대학 농구 챔피언십' 결승에서 연세대를 3대 1로 꺾고 우승했다. "
+                "우승팀에는 문화체육관광부 장관상이 주어졌다. 개인 부문 우승은 서강대 한도윤 선수가 차지했다. "
+                "두 부문 우승자에게는 한빛농구협회장상이 수여됐다. 페어플레이상은 고려대가 받았다. "
+                "누리은행이 타이틀 스폰서를 맡았다.")
+    event = "누리은행 2025 대학 농구 챔피언십"
+    assert {("숭실대학교", "participatedIn", event), ("연세대학교", "participatedIn", event),
+            ("한도윤", "participatedIn", event), ("고려대학교", "receivedAward", "페어플레이상")} <= rels(x)
+    assert {"문화체육관광부 장관상", "한빛농구협회장상", "페어플레이상"} <= names(x, T.AWARD)
+    assert (event, "organizedBy", "누리은행") not in rels(x)  # the title sponsor lends its name, it does not host
+
+
+def test_each_clause_holds_its_own_event():
+    x = extract("연계 행사도 풍성하다. 수성구는 18일부터 수성못 일대에서 '호숫가 별빛 걷기'를 열고, "
+                "중구는 동성로 일대에서 거리 공연 '골목 재즈 나이트'를 펼친다.")
+    assert {"호숫가 별빛 걷기", "골목 재즈 나이트"} <= names(x, T.EVENT)
+    found = rels(x)
+    assert {("호숫가 별빛 걷기", "organizedBy", "수성구"), ("골목 재즈 나이트", "organizedBy", "중구")} <= found
+    assert ("골목 재즈 나이트", "organizedBy", "수성구") not in found
 
 
 def test_partners_in_an_agreement():

@@ -26,7 +26,7 @@ P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.
                          EntityType.EVENT, EntityType.VENUE, EntityType.LOCATION)
 
 _HOLD = re.compile(r"(열린|열렸|열었|열어|열고|열리|열며|연다|열 예정|개최|막을 올|개막|펼쳐|진행|마련된|마련한|치러|치렀)")
-_ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|연다|마련|운영|공동으로|함께 열)")
+_ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|연다|마련|운영|공동으로|함께 열|펼친다|펼쳤|펼치고)")
 _SPONSOR = re.compile(r"^(이|가|은|는)?\s*(후원|협찬)")
 _ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸음|함께했|함께한|인사말|축사|격려사|개회사|환영사|기조연설|모두발언|"
                      r"연단|단상|무대에|기념촬영|발표자|패널|토론|수상자|시상대|연사|진술인|참고인|사회로|사회는|진행은|진행으로|사회를 맡|"
@@ -36,8 +36,10 @@ _AT_EVENT = re.compile(r"(협약식|시상식|개막식|개회식|폐막식|기�
                        r"심포지엄|세미나|국감|국정감사|청문회|기조발표|기조연설|개회사|폐회사|인사말|축사|기념사|환영사|격려사|"
                        r"개회 인사|취임사)(에서|에선|에서는|를 통해|을 통해)")
 _SPOT_AT_VENUE = re.compile(r"^ (앞 )?(특설무대|야외무대|메인무대|주무대|무대|야외광장|광장|앞마당|잔디광장|일원|일대|로비|야외)(에서|서 )")
-_GENERIC_EVENT = re.compile(r"(^|\s)(행사|대회|영화제|축제|박람회|엑스포|포럼|콘퍼런스|컨퍼런스|전시회|시상식|기념식)(는|은|에는) |"
-                            r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼)|"
+_GENERIC_EVENT = re.compile(r"(^|\s)(행사|대회|영화제|축제|박람회|엑스포|포럼|콘퍼런스|컨퍼런스|전시회|전시|특별전|시상식|기념식)"
+                            r"(는|은|에는) |"
+                            r"(이번|이날|올해|해당)\s*(행사|대회|박람회|시상식|개막식|개회식|회의|간담회|협약식|축제|컨퍼런스|포럼|"
+                            r"전시|특별전|공연)|"
                             r"(축제|행사|박람회|설명회|시상식|기념식|포럼|간담회)(를|을) (열었|열고|열어|개최했|개최하고)|"
                             r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
 _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
@@ -258,19 +260,26 @@ def _organized_by(doc: Doc, sent, events) -> None:
         if b in hosts and a not in hosts and re.fullmatch(r"\s?(와|과|,|·|및)\s?", doc.article.text[a.end:b.start]) \
                 and not _SPONSOR.search(_after(doc, b, 8).strip()):
             hosts.insert(0, a)
-    if not hosts and _ORGANIZE.search(sent.text):
-        verb = _ORGANIZE.search(sent.text)
+    if hosts:
+        for h in hosts:
+            for e in events:
+                _rel(doc, Predicate.ORGANIZED_BY, e, h, sent.index, "organizedBy:주최/개최")
+        return
+    # "A구는 … 'X'를 열고, B구는 … 'Y'를 펼친다": each clause's subject holds the event named in it
+    clauses = _clauses(doc, sent)
+    for a, b in clauses:
+        verb = _ORGANIZE.search(doc.article.text, a, b)
+        if verb is None:
+            continue
+        named = [(E, m.name) for m in doc.in_sentence(sent.index, E) if a <= m.start < b]
         for m in orgs:
-            if m.start - sent.start > verb.start():
+            if not a <= m.start < verb.start():
                 continue
             if _is_post_org(doc, m) or _SPONSOR.search(_after(doc, m, 8).strip()):
                 continue
-            after = _after(doc, m, 10)
-            if re.match(r"^(은|는|이|가|와|과|,|·|도|를 비롯|을 비롯| 등)", after):
-                hosts.append(m)
-    for h in hosts:
-        for e in events:
-            _rel(doc, Predicate.ORGANIZED_BY, e, h, sent.index, "organizedBy:주최/개최")
+            if re.match(r"^(은|는|이|가|와|과|,|·|도|를 비롯|을 비롯| 등)", _after(doc, m, 10)):
+                for e in (named if len(clauses) > 1 else events):
+                    _rel(doc, Predicate.ORGANIZED_BY, e, m, sent.index, "organizedBy:주최/개최")
 
 
 def _phrase_particle(sent, m: Mention) -> str:
@@ -396,6 +405,9 @@ def _participation(doc: Doc, sent, events) -> None:
                     _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:관계자")
 
 
+# a match result: the winner and the side it beat both played in the event
+_WON = re.compile(r"우승했|우승을 차지|우승은 [^.]{2,25}차지|정상에 올랐|정상을 지켰|준우승|꺾고|꺾었|제압하고|제압했|누르고|눌렀")
+_BEATEN = re.compile(r"^(을|를) [^.]{0,25}?(꺾|제압|누르|눌렀)")
 _TAKES_PART = re.compile(r"(참가|참여|참석|출전|출품)(했|한다|하며|하고|해|할|한 |중이)|부스를 (운영|열|마련|차려|차리|꾸)")
 
 
@@ -424,6 +436,27 @@ def _bodies_taking_part(doc: Doc) -> None:
             for e in events:
                 if ((E, e.name), (O, m.name)) not in hosts:
                     _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:took-part")
+    _sides_of_a_match(doc, hosts)
+
+
+def _sides_of_a_match(doc: Doc, hosts: set) -> None:
+    """"A대는 결승에서 B대를 3대 1로 꺾고 우승했다": both teams played in the event (named, or the article's)."""
+    for sent in doc.sentences:
+        if not _WON.search(sent.text):
+            continue
+        named = [(E, m.name) for m in doc.in_sentence(sent.index, E)]
+        events = named or ([doc.main_event] if doc.main_event and re.search(r"결승|부문|대회|경기|리그|토너먼트|우승", sent.text)
+                           else [])
+        for m in doc.in_sentence(sent.index, O, P):
+            if m.type is O and _is_post_org(doc, m):
+                continue
+            if m.type is P:  # "개인전 우승은 누리대 NAME 선수가 차지했다"
+                side = _phrase_particle(sent, m) in ("은", "는", "이", "가") and m.name != doc.article.author
+            else:
+                side = _after(doc, m, 1) in ("은", "는", "이", "가") or _BEATEN.match(_after(doc, m, 30))
+            for e in events if side else []:
+                if (e, (m.type, m.name)) not in hosts:
+                    _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:played")
 
 
 def _promotes(doc: Doc, sent) -> None:
@@ -600,7 +633,10 @@ def _joint_programmes(doc: Doc, sent) -> None:
 
 def _event_named_after_org(doc: Doc) -> None:
     """'한국증권학회 정책심포지엄', '최저임금 제도개선 연구회 킥오프 회의': the event's name opens with its organiser."""
-    orgs = sorted({m.name for m in doc.mentions if m.type is O}, key=len, reverse=True)
+    # a title sponsor lends the event its name but does not run it ("통신사 X가 타이틀 스폰서를 맡았다")
+    sponsors = {m.name for m in doc.mentions if m.type is O
+                and re.match(r"^(이|가|은|는)?[^.]{0,15}(스폰서|후원|협찬)", _after(doc, m, 25))}
+    orgs = sorted({m.name for m in doc.mentions if m.type is O} - sponsors, key=len, reverse=True)
     for m in doc.mentions:
         if m.type is not E:
             continue

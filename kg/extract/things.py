@@ -342,7 +342,11 @@ def _venues(doc: Doc, sent: Sentence) -> None:
             if any(words[k].stem.endswith(s) for s in _VENUE_SUFFIXES_STRONG) or LEX.venues.get(words[k].stem):
                 j = k
         name = " ".join(x.stem for x in words[j:i + 1])
-        if known and j == i:
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if known and j == i and w.bare and nxt is not None and is_place(nxt.stem) and \
+                nxt.particle.startswith(("에서", "서", "에")):
+            _add(doc, sent, V, f"{known[0]} {nxt.stem}", w, "venue:lexicon+branch")  # "국립누리박물관 청주에서": its branch
+        elif known and j == i:
             _add(doc, sent, V, known[0], w, "venue:lexicon", alias_from_paren(w))
         else:
             _add(doc, sent, V, name, words[j], "venue:suffix", alias_from_paren(w))
@@ -436,9 +440,16 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
                 and not org_suffix(name.replace(" ", "")):
             _add(doc, sent, E, name, w, "event:quoted+열린")  # "미국 시카고에서 열린 'AXW 2026'에서"
             continue
-        if kind is None and len(name) >= 3 and w.particle in ("이", "가") and not org_suffix(name.replace(" ", "")) \
-                and _IS_HELD.match(doc.article.text, w.end, min(w.end + 30, sent.end)):
-            _add(doc, sent, E, name, w, "event:quoted+열렸다")  # "'AXW 2026'이 5일 시카고에서 개막했다"
+        prev = words[i - 1] if i else None
+        if kind is None and len(name) >= 4 and prev is not None and prev.bare and not prev.quoted and \
+                (prev.stem in _NAMED_SHOWS or prev.stem.endswith(_NAMED_SHOWS_LONG)) and not org_suffix(name.replace(" ", "")):
+            _add(doc, sent, E, name, w, "event:kind+quoted")  # "특별전 '손끝의 기억'을 연다": the show's own name
+            continue
+        if kind is None and len(name) >= 3 and not org_suffix(name.replace(" ", "")) and (
+                w.particle in ("이", "가") and _IS_HELD.match(doc.article.text, w.end, min(w.end + 30, sent.end))
+                or w.particle in ("을", "를") and _HOLDS.match(doc.article.text, w.end, min(w.end + 20, sent.end))
+                and not name.endswith(_OPENED_PLACES)):
+            _add(doc, sent, E, name, w, "event:quoted+held")  # "'AXW 2026'이 5일 개막했다", "'밤빛 산책'을 열고"
             continue
         if kind is None or len(name) < 4 or name.endswith(("다", "요", "까")):
             continue
@@ -462,6 +473,14 @@ def _edition_of(event: str, short: str) -> bool:
     return bool(re.match(r"(\d|제\d+회)", rest)) or rest in ("왕중왕전", "본선", "결선", "예선") + _CEREMONY
 
 
+# the kinds of show whose name follows in quotes ("특별전 'X'", "음악회 'Y'")
+_NAMED_SHOWS = ("특별전", "기획전", "개인전", "회고전", "초대전", "순회전", "사진전", "전시회", "전시", "展", "음악회", "공연",
+                "콘서트", "페스티벌", "축제", "연극", "뮤지컬", "오페라", "무용극")
+_HOLDS = re.compile(r"[^.\"'“”‘’]{0,12}?(열고|열어|연다|열었|개최하고|개최한다|개최했|펼친다|펼치고|펼쳤)")
+# what one opens that is a place or a service, not an event ("'AI 지원데스크'를 열어")
+_OPENED_PLACES = ("데스크", "센터", "창구", "사무소", "지점", "매장", "카페", "플랫폼", "사이트", "스토어", "라운지", "공간",
+                  "사무실", "상담소", "지원단", "본부", "관", "몰", "랩", "계좌", "채널")
+_NAMED_SHOWS_LONG = tuple(k for k in _NAMED_SHOWS if len(k) >= 3)  # "근대공예특별전", but 대전시 is no 전시
 _IS_HELD = re.compile(r"[^.\"'“”‘’]{0,24}?(열렸|열린다|열리고|열려|개막했|개막한다|막을 올렸|막을 올린다|개최됐|개최된다|개최되며|펼쳐졌|펼쳐진다)")
 _ADOPTED = re.compile(r"[^.]{0,20}?(시행|도입|신설|추진|운영하|본격 가동)")
 # the programme a body runs, named right after the verb: "추진하는 'A'", "시행 중인 'B'"
@@ -593,7 +612,10 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                 continue
             if not receiving or len(part) < 3 or part in _NOT_AWARDS:
                 continue
-            if part.endswith("상") and re.fullmatch(r"[가-힣]+", part) and not part.endswith(("대상자", "이상", "수상", "시상")):
+            # 페어플레이상 but not 10년이상; 한빛e스포츠협회장상 (a body's head gives it) with its Latin letters
+            if part.endswith("상") and re.fullmatch(r"[가-힣]+|[가-힣A-Za-z0-9]+장상", part) \
+                    and not part.endswith(("대상자", "수상", "시상")) \
+                    and not re.search(r"(\d|명|개|년|세|곳|건|원|점|회|배|만|천)이상$", part):
                 prefix = ""
                 if i > 0 and words[i - 1].text.split("·")[-1] in ("올해의", "이달의", "이주의", "오늘의"):
                     prefix = words[i - 1].text.split("·")[-1] + " "
@@ -610,7 +632,7 @@ _HONOUR_CLASSES = frozenset(h for h in LEX.honours if h.endswith("훈장") and l
 _HONOUR_GRADES = frozenset(h for h in LEX.honours if h.endswith("장") and not h.endswith(("훈장", "포장")))
 _COMMENDATIONS = ("표창", "상", "감사장", "공로패", "표창장", "감사패")
 # a commendation written together with its giver's title ("환경부 장관표창")
-_GLUED_COMMENDATION = re.compile(r"(장관|차관|청장|처장|위원장|원장|이사장)(표창|감사장)")
+_GLUED_COMMENDATION = re.compile(r"(장관|차관|청장|처장|위원장|원장|이사장|회장|총장|시장|도지사|군수|구청장)(표창|감사장|상)")
 _GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 주연상 조연상 정부포상".split())
 _AMOUNT = r"[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원"
 # △AI 바우처(100억원) and △스마트공장 지원사업 2130억원
