@@ -246,6 +246,22 @@ def test_each_clause_holds_its_own_event():
     assert ("골목 재즈 나이트", "organizedBy", "수성구") not in found
 
 
+@pytest.mark.parametrize("text, venue", [
+    ("행사는 서울 강남구 그랜드 인터컨티넨탈 서울 파르나스에서 열렸다.", "그랜드 인터컨티넨탈 서울 파르나스"),
+    ("인도네시아 자카르타 누사 호텔에서 포럼을 열었다.", "누사 호텔"),
+    ("두바이 시내 그랜드 하얏트 두바이 호텔에서 상담회를 열었다.", "그랜드 하얏트 두바이 호텔"),
+])
+def test_hotels_named_in_several_words(text, venue):
+    assert names(extract(text), T.VENUE) == {venue}
+
+
+def test_he_is_the_subject_of_the_sentence_before():
+    x = extract("한도윤 누리로봇 대표는 신제품을 공개했다. 행사에 온 문세아 한빛부품 대표는 \"부품을 공급하겠다\"고 말했다. "
+                "한 대표는 해외 진출 계획도 밝혔다. 그는 \"내년에 미국에 진출하겠다\"고 강조했다.")
+    speakers = {q.text[:6]: q.speaker.split("/", 1)[1] for q in x.quotes}
+    assert speakers == {"부품을 공급": "문세아", "내년에 미국": "한도윤"}
+
+
 def test_partners_in_an_agreement():
     x = extract("한빛재단은 15일 누리연구원, 푸른기술협회와 업무협약을 체결했다.")
     assert {("한빛재단", "partneredWith", "누리연구원"), ("한빛재단", "partneredWith", "푸른기술협회")} <= rels(x)

@@ -749,7 +749,8 @@ def find_short_forms(doc: Doc) -> None:
             pick = (same_title or earlier)
             if pick:
                 name = pick[-1].name
-                doc.add(Mention(P, name, w.start, nxt.end, sent.index, "person:short-form"))
+                # the mention ends with the title, before its particle ("김 대표|는"), as every name does
+                doc.add(Mention(P, name, w.start, nxt.start + len(nxt.stem), sent.index, "person:short-form"))
 
 
 def _known_names_again(doc: Doc) -> None:

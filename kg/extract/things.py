@@ -107,6 +107,7 @@ def find_things(doc: Doc) -> None:
         _budget_items(doc, sent)
         _listed_with_organisations(doc, sent)
         _legal_form_first(doc, sent)
+        _hotels(doc, sent)
         _named_after_its_kind(doc, sent)
         _local_government_again(doc, sent)
     _dateline_place(doc)
@@ -645,6 +646,41 @@ def _budget_items(doc: Doc, sent: Sentence) -> None:
         name = m[1].strip()
         doc.add(Mention(POL, name, sent.start + m.start(1), sent.start + m.start(1) + len(name), sent.index,
                         "policy:budget-item"))
+
+
+# hotel chains whose names run over several words ("그랜드 하얏트 두바이 호텔", "그랜드 인터컨티넨탈 서울 파르나스")
+_HOTEL_BRANDS = frozenset("""호텔 그랜드 인터컨티넨탈 하얏트 파크하얏트 메리어트 힐튼 쉐라톤 웨스틴 노보텔 이비스 포시즌스 콘래드
+페어몬트 리츠칼튼 파르나스 신라호텔 롯데호텔 조선팰리스 소피텔 머큐어 르메르디앙 앰배서더 스위소텔 켐핀스키 샹그릴라
+라마다 베스트웨스턴 하워드존슨 르네상스 그랜드하얏트 인터컨티넨탈호텔""".split())
+
+
+def _hotels(doc: Doc, sent: Sentence) -> None:
+    """그랜드 하얏트 두바이 호텔에서, 물리아 호텔에서: a hotel named in several words, where something is held."""
+    words = sent.words
+    for i, w in enumerate(words):
+        if not w.particle.startswith(("에서", "서", "에")) or w.quoted:
+            continue
+        run = [w]
+        j = i
+        while j > 0 and len(run) < 5:
+            prev = words[j - 1]
+            stem = prev.stem
+            if not (prev.bare and prev.nominal) or prev.quoted or is_date_word(stem):
+                break
+            if stem in _HOTEL_BRANDS or re.fullmatch(r"[A-Za-z][A-Za-z&.]*", stem) or \
+                    ("NNP" in prev.tags and not is_place(stem) and not is_korean_name(stem) and not body_of(stem)
+                     and title_of(stem) is None):
+                run.insert(0, prev)
+            elif is_place(stem) and j > 1 and words[j - 2].bare and words[j - 2].stem in _HOTEL_BRANDS:
+                run.insert(0, prev)  # "… 인터컨티넨탈 서울 파르나스": the city inside the hotel's name
+            else:
+                break
+            j -= 1
+        stems = [x.stem for x in run]
+        if len(run) >= 2 and (stems[-1] in _HOTEL_BRANDS or stems[-1].endswith("호텔")) or \
+                len(run) >= 3 and any(x in _HOTEL_BRANDS for x in stems):
+            name = " ".join(stems)
+            doc.add(Mention(V, name, run[0].start, run[0].start + len(name), sent.index, "venue:hotel"))
 
 
 def _legal_form_first(doc: Doc, sent: Sentence) -> None:
