@@ -74,7 +74,8 @@ def resolve(doc: Doc) -> tuple[list[Mention], Resolution]:
     # 경남도 is always 경상남도; 경남 acting beside 경상남도 in one article folds into it too
     for name in list(names[O]):
         province = name.endswith("도") and name[:-1] in LEX.place_full
-        full = LEX.place_full.get(name[:-1] if province else name)
+        city = name.endswith("시") and name[:-1] in LEX.place_full  # 인천시 beside 인천광역시
+        full = LEX.place_full.get(name[:-1] if province or city else name)
         if full and full != name and (province and full.endswith("도") or full in names[O]):
             res.canonical.setdefault((O, full), (O, full))
             res.merge((O, name), (O, full))

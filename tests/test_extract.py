@@ -262,6 +262,19 @@ def test_he_is_the_subject_of_the_sentence_before():
     assert speakers == {"부품을 공급": "문세아", "내년에 미국": "한도윤"}
 
 
+def test_the_parties_a_city_signs_with_do_not_host_its_ceremony():
+    x = extract("창원시(창원시청)는 8일 시청에서 ㈜누리수소, 한빛가스㈜와 '수소 특화단지 협약식'을 열고 업무협약을 맺었다.")
+    found = rels(x)
+    assert ("수소 특화단지 협약식", "organizedBy", "창원시") in found
+    assert ("수소 특화단지 협약식", "organizedBy", "누리수소") not in found
+    assert {frozenset(("창원시", "누리수소")), frozenset(("창원시", "한빛가스"))} <= partners(x)
+
+
+def test_a_metropolitan_city_and_its_short_name_are_one():
+    x = extract("대구광역시(대구시)는 누리기술과 협약을 맺었다. 대구시는 부지를 제공한다.")
+    assert "대구광역시" in names(x, T.ORGANIZATION) and "대구시" not in names(x, T.ORGANIZATION)
+
+
 def test_partners_in_an_agreement():
     x = extract("한빛재단은 15일 누리연구원, 푸른기술협회와 업무협약을 체결했다.")
     assert {("한빛재단", "partneredWith", "누리연구원"), ("한빛재단", "partneredWith", "푸른기술협회")} <= rels(x)

@@ -47,6 +47,7 @@ _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행
 _AGREE = re.compile(r"(협약|MOU|양해각서|계약|협정|업무협력|파트너십|맞잡|손을 잡|손잡)")
 _AGREE_VERB = re.compile(r"(체결|맺|서명|이전하기로|합의|협약식['’”\"]?[을를] (?:열|갖|가졌|개최|진행))")
 # "두 기관은 … 협약을 맺었다": the parties named in the sentence before
+_SIGNED = re.compile(r"(협약|MOU|양해각서|계약|협정)(을|를|도)? ?(체결|맺|서명)")
 _BOTH_PARTIES = re.compile(r"(두|세|네|양|3개|4개) ?(기관|기관은|회사|단체|지자체|대학)|양측|양사|양 기관|3자|4자")
 # "X는 Y와 함께 … 시범사업을 시작한다": a joint programme makes partners (GUIDE)
 _WORKING_WITH = re.compile(r"(와|과) ?(공동으로|손잡고|손을 잡고|협력해|협력하여|협업해)")
@@ -272,8 +273,15 @@ def _organized_by(doc: Doc, sent, events) -> None:
         if verb is None:
             continue
         named = [(E, m.name) for m in doc.in_sentence(sent.index, E) if a <= m.start < b]
+        # "A는 B, C와 'X 협약식'을 열고 협약을 맺었다": those listed after the subject are the other parties
+        # (but "A는 B, C와 'X'를 개최했다" and "A는 B와 함께 …" make B and C co-hosts)
+        subject = next((m for m in orgs if a <= m.start < verb.start() and _after(doc, m, 1) in ("은", "는", "이", "가")),
+                       None)
+        clause = doc.article.text[subject.end:b] if subject is not None else ""
+        if re.search(r"(와|과) ?(함께|공동으로|공동)", clause) or not _SIGNED.search(clause):
+            subject = None  # only the parties of an agreement signed at the event are not its hosts
         for m in orgs:
-            if not a <= m.start < verb.start():
+            if not a <= m.start < verb.start() or subject is not None and m.start > subject.start:
                 continue
             if _is_post_org(doc, m) or _SPONSOR.search(_after(doc, m, 8).strip()):
                 continue
