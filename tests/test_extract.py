@@ -152,6 +152,16 @@ def test_awards_to_bodies_and_to_the_first_of_a_counted_list():
     assert {("푸른강살리기운동본부", "receivedAward", "대통령표창"), ("김해시", "receivedAward", "국무총리표창")} <= rels(x)
 
 
+def test_awards_at_a_demo_day():
+    x = extract("최고상인 서울특별시장상은 누리셀(대표 한도윤)이 차지했다. ㈜한솔랩과 ㈜바른텍은 누리벤처스 특별상을 받았다. "
+                "최고상인 작품상은 제작사 한빛필름에 돌아갔다.")
+    found = rels(x)
+    assert {("누리셀", "receivedAward", "서울특별시장상"), ("한솔랩", "receivedAward", "누리벤처스 특별상"),
+            ("바른텍", "receivedAward", "누리벤처스 특별상"), ("한빛필름", "receivedAward", "작품상")} <= found
+    assert ("한도윤", "receivedAward", "서울특별시장상") not in found  # the head named in parentheses did not win it
+    assert "최고상" not in names(x, T.AWARD)
+
+
 def test_an_award_given_at_the_event_is_a_conferral_there():
     x = extract("'2025 과학기술 시상식'이 서울 코엑스에서 열렸다. 이날 과학기술훈장 창조장은 문세아 한빛대학교 교수가 받았다.")
     (c,) = x.conferrals

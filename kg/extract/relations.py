@@ -350,6 +350,7 @@ def _awards(doc: Doc, sent, events) -> None:
     recipients = [m for m in doc.in_sentence(sent.index, P, O) if not _is_post_org(doc, m)
                   and not any(a.start <= m.start < a.end for a in awards)  # the giver in "산업부 장관표창"
                   and _phrase_particle(sent, m) not in ("을", "를", "의", "으로", "로")
+                  and not re.search(r"\([^)]{0,12}$", doc.article.text[max(m.start - 14, 0):m.start])  # 셀로직스(대표 NAME)가
                   and m.name != doc.article.author and (not _after(doc, m, 3).startswith(("의", " 등", "에서"))
                                                         or re.match(r" 등 \d+(개|곳|명)", _after(doc, m, 8)))
                   and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ",")
@@ -369,9 +370,13 @@ def _awards(doc: Doc, sent, events) -> None:
                 current = m
             elif current is not None:
                 pairs.append((m, current))
-    else:  # "A는 … 장타율상과 득점상 트로피도 챙기며"
-        subject = items[0]
-        pairs = [(subject, a) for a in awards]
+    else:  # "A는 … 장타율상과 득점상 트로피도 챙기며", "A와 B는 X상을 받았다"
+        listed = [items[0]]
+        for m in items[1:]:
+            if m.type is A or not re.fullmatch(r"㈜?\s?(와|과|,|·|및)\s?(㈜|\(주\))?", doc.article.text[listed[-1].end:m.start]):
+                break
+            listed.append(m)
+        pairs = [(subject, a) for subject in listed for a in awards]
     for r, a in pairs:
         _rel(doc, Predicate.RECEIVED_AWARD, r, a, sent.index, "receivedAward:cue")
         doc.facts.append(Fact("conferral", (r.type, r.name), (A, a.name), sent.index, "conferral:cue", event=event))

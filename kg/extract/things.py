@@ -213,7 +213,9 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             _add(doc, sent, O, committee, words[i - 1], "org:named-committee")
             continue
         if suffix or company:
-            if stem in GENERIC_ORG or is_korean_name(stem) or any(title_of(x) == x for x in stem.split("·")[:-1]):
+            # ㈜한솔랩: the company mark outweighs a name that looks like a person's (한 + 솔랩)
+            if stem in GENERIC_ORG or is_korean_name(stem) and not company or any(
+                    title_of(x) == x for x in stem.split("·")[:-1]):
                 continue
             # words before it that belong to the name: "IBM 왓슨연구소", "서울대학교 어린이병원"
             j = i
@@ -620,9 +622,15 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                 prefix = ""
                 if i > 0 and words[i - 1].text.split("·")[-1] in ("올해의", "이달의", "이주의", "오늘의"):
                     prefix = words[i - 1].text.split("·")[-1] + " "
-                if (part == "대상" or part in _GENERIC_AWARDS or part.startswith("남녀")) and not prefix:
+                before = words[i - 1] if i > 0 else None
+                if before is not None and before.bare and part in ("특별상", "본상", "대상") and not before.quoted and (
+                        company_like(before.stem) or org_suffix(before.stem) or doc.knows(O, before.stem)):
+                    prefix = before.stem + " "  # "한빛벤처스 특별상": a generic prize named by its giver
+                # "최고상인 작품상은": the prize described as the top one is an award even with a generic name
+                described = before is not None and before.text in ("최고상인", "대상인", "본상인")
+                if (part == "대상" or part in _GENERIC_AWARDS or part.startswith("남녀")) and not prefix and not described:
                     continue
-                _add(doc, sent, A, prefix + part, words[i - 1] if prefix else w, "award:sang", alias_from_paren(w))
+                _add(doc, sent, A, prefix + part, before if prefix else w, "award:sang", alias_from_paren(w))
             elif part in ("최우수선수", "MVP"):
                 _add(doc, sent, A, part, w, "award:sang", alias_from_paren(w))
 
@@ -634,7 +642,7 @@ _HONOUR_GRADES = frozenset(h for h in LEX.honours if h.endswith("장") and not h
 _COMMENDATIONS = ("표창", "상", "감사장", "공로패", "표창장", "감사패")
 # a commendation written together with its giver's title ("환경부 장관표창")
 _GLUED_COMMENDATION = re.compile(r"(장관|차관|청장|처장|위원장|원장|이사장|회장|총장|시장|도지사|군수|구청장)(표창|감사장|상)")
-_GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 주연상 조연상 정부포상".split())
+_GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 주연상 조연상 정부포상 최고상".split())
 _AMOUNT = r"[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원"
 # △AI 바우처(100억원) and △스마트공장 지원사업 2130억원
 _BUDGET_ITEM = re.compile(r"△\s*([^△()]{3,40}?)\s*(?:\(" + _AMOUNT + r"\)|" + _AMOUNT + r"(?=\s*(?:△|,|$|등)))")
