@@ -392,6 +392,14 @@ def test_who_promotes_a_policy(text, promoter, policy):
     assert (promoter, "promotes", policy) in rels(extract(text))
 
 
+def test_an_official_who_speaks_for_a_programme_pushes_it():
+    x = extract("한도윤 해양수산부 장관은 \"섬마을 활력 지원사업으로 지역에 활력을 불어넣겠다\"고 말했다. "
+                "그는 \"유럽연합의 탄소국경조정제도에도 대비하겠다\"고 덧붙였다.")
+    found = rels(x)
+    assert ("한도윤", "promotes", "섬마을 활력 지원사업") in found
+    assert not any(s == "한도윤" and o == "탄소국경조정제도" for s, p, o in found if p == "promotes")
+
+
 def test_a_policy_merely_mentioned_is_not_promoted():
     x = extract('한지후 환경부 차관은 "유럽에서는 국경탄소제도 전환기간이 시작됐다"고 말했다.')
     assert not any(p == "promotes" for s, p, o in rels(x))

@@ -76,6 +76,7 @@ def find_relations(doc: Doc) -> None:
     _consortia(doc)
     _campaign_hosts(doc)
     _bodies_taking_part(doc)
+    _officials_speak_for_programmes(doc)
 
 
 def _campaign_hosts(doc: Doc) -> None:
@@ -522,6 +523,30 @@ def _promotes(doc: Doc, sent) -> None:
             for f in doc.facts:
                 if f.kind == "position" and f.subject == (P, a.name) and f.object and body_of(f.object[1]):
                     _rel(doc, Predicate.PROMOTES, f.object, p, sent.index, "promotes:speaker-body")
+
+
+# what a Korean government runs is named as a programme (사업, 제도 …); a foreign rule it mentions is not its own
+_KOREAN_PROGRAMME = re.compile(r"(사업|지원금|자금|바우처|프로그램|정책|계획|전략|대책|펀드)$")
+
+
+def _officials_speak_for_programmes(doc: Doc) -> None:
+    """"…어촌활력사업으로 지역에 활력을 불어넣겠다"고 말했다: an official who speaks for a programme of their
+    body (a government, or a body that runs it) pushes it."""
+    promoted = {(f.subject, f.object) for f in doc.facts if f.kind is Predicate.PROMOTES}
+    posts: dict[tuple, list[tuple]] = {}
+    for f in doc.facts:
+        if f.kind == "position" and f.object is not None:
+            posts.setdefault(f.subject, []).append(f.object)
+    for f in [f for f in doc.facts if f.kind == "quote" and f.start is not None]:
+        bodies = posts.get(f.subject, [])
+        for m in doc.in_sentence(f.sentence, POL):
+            if not f.start <= m.start < f.end:
+                continue
+            policy = (POL, m.name)
+            others = {s for s, o in promoted if o == policy}
+            if any((b, policy) in promoted or _is_government(b[1]) and not others and _KOREAN_PROGRAMME.search(m.name)
+                   for b in bodies):
+                _rel(doc, Predicate.PROMOTES, f.subject, policy, f.sentence, "promotes:official-quoted")
 
 
 _RUN_BY = re.compile(r"(이|가) (운영|시행|추진|도입)(하는|한|하고 있는|중인) ['‘\"“]?$")

@@ -25,7 +25,7 @@ from .patterns import (GENERIC_ORG, LEX, body_of, company_like, is_date_word, is
 O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE, EntityType.EVENT,
                       EntityType.POLICY, EntityType.AWARD)
 
-_DETERMINERS = {"이번", "이", "그", "해당", "올해", "내년", "각", "모든", "새", "새로운", "기존", "관련", "이날", "본", "총",
+_DETERMINERS = {"이번", "이", "그", "해당", "가운데", "중", "올해", "내년", "각", "모든", "새", "새로운", "기존", "관련", "이날", "본", "총",
                 "첫", "첫째", "또", "다음", "같은", "당시", "본격", "지난", "오는", "향후", "전", "현", "국내", "국내외",
                 "만큼", "뿐", "때문", "대로", "데", "것", "수"}  # the last: bound nouns that end a clause ("…된 만큼 법 집행")
 _CEREMONY = ("개회식", "개막식", "폐막식")
@@ -124,7 +124,8 @@ def _known_names_again(doc: Doc) -> None:
     (노르트빈트 오프쇼어, known from a post, is a party of the agreement two sentences later)."""
     known = {(m.type, m.name) for m in doc.mentions if m.type in (O, V) and len(m.name) >= 3 and m.rule != "byline"}
     # an event or programme named once in quotes is named again without them ("열린 '한빛푸드 2025'" … "한빛푸드 2025에")
-    known |= {(m.type, m.name) for m in doc.mentions if m.type in (E, POL) and " " in m.name and len(m.name) >= 6}
+    known |= {(m.type, m.name) for m in doc.mentions if m.type in (E, POL) and len(m.name) >= 6
+              and (" " in m.name or m.type is POL)}
     # 인천항만공사(IPA) … "IPA와 로테르담항만공사가": a short form given in parentheses recurs too
     known |= {(m.type, m.alias) for m in doc.mentions if m.type in (O, V) and m.alias and m.rule != "byline"
               and (len(m.alias) >= 3 or re.fullmatch(r"[A-Za-z]{2}", m.alias) or f"(이하 {m.alias})" in doc.article.text)}
