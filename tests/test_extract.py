@@ -285,6 +285,14 @@ def test_a_metropolitan_city_and_its_short_name_are_one():
     assert "대구광역시" in names(x, T.ORGANIZATION) and "대구시" not in names(x, T.ORGANIZATION)
 
 
+def test_people_quoted_in_a_report_of_a_hearing_spoke_there():
+    x = extract("국회 환경노동위원회는 19일 '누리법 개정안 공청회'를 열었다. "
+                "진술인으로 나선 한도윤 한빛대 교수는 \"목표를 법에 담아야 한다\"고 주장했다. "
+                "문세아 누리연구원 연구위원도 \"점검이 필요하다\"고 말했다.")
+    found = rels(x)
+    assert {("한도윤", "participatedIn", "누리법 개정안 공청회"), ("문세아", "participatedIn", "누리법 개정안 공청회")} <= found
+
+
 def test_partners_in_an_agreement():
     x = extract("한빛재단은 15일 누리연구원, 푸른기술협회와 업무협약을 체결했다.")
     assert {("한빛재단", "partneredWith", "누리연구원"), ("한빛재단", "partneredWith", "푸른기술협회")} <= rels(x)

@@ -77,6 +77,7 @@ def find_relations(doc: Doc) -> None:
     _campaign_hosts(doc)
     _bodies_taking_part(doc)
     _officials_speak_for_programmes(doc)
+    _speakers_at_a_hearing(doc)
 
 
 def _campaign_hosts(doc: Doc) -> None:
@@ -527,6 +528,22 @@ def _promotes(doc: Doc, sent) -> None:
 
 # what a Korean government runs is named as a programme (사업, 제도 …); a foreign rule it mentions is not its own
 _KOREAN_PROGRAMME = re.compile(r"(사업|지원금|자금|바우처|프로그램|정책|계획|전략|대책|펀드)$")
+
+
+# events that are talk: who is quoted in a report of one spoke there
+_TALK = ("공청회", "토론회", "간담회", "세미나", "심포지엄", "포럼", "청문회", "국정감사", "국감", "설명회", "라운드테이블")
+
+
+def _speakers_at_a_hearing(doc: Doc) -> None:
+    """"진술인으로 나선 A 교수는 "…"", "B 위원도 "…"": in a report of a hearing or a forum, the people quoted
+    after it is named spoke at it."""
+    if doc.main_event is None or not doc.main_event[1].endswith(_TALK):
+        return
+    first = min((m.sentence for m in doc.mentions if m.type is E and m.name == doc.main_event[1]), default=None)
+    hosts = {f.object for f in doc.facts if f.kind is Predicate.ORGANIZED_BY and f.subject == doc.main_event}
+    for f in doc.facts:
+        if f.kind == "quote" and first is not None and f.sentence >= first and f.subject not in hosts:
+            _rel(doc, Predicate.PARTICIPATED_IN, f.subject, doc.main_event, f.sentence, "participatedIn:quoted-at")
 
 
 def _officials_speak_for_programmes(doc: Doc) -> None:
