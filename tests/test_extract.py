@@ -293,6 +293,15 @@ def test_people_quoted_in_a_report_of_a_hearing_spoke_there():
     assert {("한도윤", "participatedIn", "누리법 개정안 공청회"), ("문세아", "participatedIn", "누리법 개정안 공청회")} <= found
 
 
+def test_a_university_abroad_and_a_named_estate():
+    x = extract("한도윤 대표는 미국 누리건대에서 박사 학위를 받았다. 공장은 광양 누리제2산업단지에 들어선다. "
+                "본사는 국가산업단지 안에 있다.")
+    assert "누리건대" in names(x, T.ORGANIZATION) and "누리건대" not in names(x, T.LOCATION)
+    assert ("누리건대", "locatedIn", "미국") in rels(x)
+    assert "누리제2산업단지" in names(x, T.LOCATION) and "국가산업단지" not in names(x, T.LOCATION)
+    assert ("누리제2산업단지", "locatedIn", "광양") in rels(x)
+
+
 def test_partners_in_an_agreement():
     x = extract("한빛재단은 15일 누리연구원, 푸른기술협회와 업무협약을 체결했다.")
     assert {("한빛재단", "partneredWith", "누리연구원"), ("한빛재단", "partneredWith", "푸른기술협회")} <= rels(x)

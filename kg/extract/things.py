@@ -278,6 +278,9 @@ def _places(doc: Doc, sent: Sentence) -> None:
         elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and words[i - 1].bare and stem not in GENERIC_ORG
               and LEX.places.get(words[i - 1].stem) in ("province", "city", "district", "county")):  # not 베트남 배터리
             _add(doc, sent, L, stem, w, "place:neighbourhood")
+        elif re.fullmatch(r"[가-힣]{2,8}(?:제\d+)?(산업단지|농공단지|국가산단|일반산단|산단|신도시|혁신도시)", stem) \
+                and not re.fullmatch(r"(국가|일반|첨단|지방|스마트|인근|기존|신규|해당|전국)?(산업단지|농공단지|산단|신도시|혁신도시)", stem):
+            _add(doc, sent, L, stem, w, "place:estate")  # 율촌제1산업단지, 내포신도시: a named estate or new town
         elif w.paren and is_place(w.paren) and i >= 0:
             pass  # "인하대학교 의과대학 부속병원(인천)": the relation stage reads it
 
@@ -316,7 +319,10 @@ def _venues(doc: Doc, sent: Sentence) -> None:
             # "영등포구 SWITCH22에서 열린": a name right after a place, where something is held
             if ((locative or w.particle == "의") and i > 0 and LEX.places.get(words[i - 1].stem) == "country" and words[i - 1].bare
                     and re.fullmatch(r"[가-힣]{2,5}", stem) and "NNP" in w.tags):
-                _add(doc, sent, L, stem, w, "place:city-abroad")  # 중국 항저우에서
+                if stem.endswith("대") and len(stem) >= 3:
+                    _add(doc, sent, O, stem, w, "org:university-abroad")  # 미국 누리건대에서 박사 학위를 받았다
+                else:
+                    _add(doc, sent, L, stem, w, "place:city-abroad")  # 중국 항저우에서
                 continue
             if (locative and w.particle.startswith(("에서", "서")) and i > 0 and is_place(words[i - 1].stem)
                     and not is_place(stem)
