@@ -111,7 +111,8 @@ def _fuller(a: str, b: str) -> bool:
 def _retype(mentions: list[Mention]) -> list[Mention]:
     """A name seen as a place and as a body acting is the body; a known venue is not an organisation."""
     mentions = _longest_spans(mentions)
-    acting = {m.name for m in mentions if m.rule == "org:city-acting"}
+    acting = {m.name for m in mentions if m.rule == "org:city-acting"
+              or m.type is O and m.rule.startswith("post:") and is_local_government(m.name)}  # NAME 충청북도 국장
     venues = {m.name for m in mentions if m.type is V}
     people = {m.name for m in mentions if m.type is P}
     # a museum or hall with its own staff (관장 NAME, NAME 학예연구사) is also the body that runs it

@@ -63,6 +63,12 @@ def test_an_appointment_gives_the_new_post_beside_the_one_held():
     assert "기재부" not in names(x, T.PERSON)  # a ministry's short name, though 기 is a surname
 
 
+def test_an_official_of_a_province_department():
+    x = extract("개소식에는 한도경 경상북도 보건복지국장과 문세아 창원시 대변인이 참석했다.")
+    assert {("한도경", "경상북도", "보건복지국장"), ("문세아", "창원시", "대변인")} <= posts(x)
+    assert "경상북도" not in names(x, T.LOCATION)  # the province acts here, through its official
+
+
 def test_a_province_is_not_short_for_its_council():
     x = extract("개막식에는 한도경 경남도지사와 문세아 경남도의회 의장이 참석했다.")
     assert {("한도경", "경상남도", "도지사"), ("문세아", "경남도의회", "의장")} <= posts(x)

@@ -171,7 +171,10 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         if pending and not org_words and len(names) == 1:
             org_words, stem, title = pending
         pending = None
-        if stem not in _LOCAL_HEADS:
+        # NAME 충청북도 보건복지국장: a province or city before one of its departments' posts is the body
+        local_official = len(org_words) == 1 and is_local_government(org_words[0]) and stem != title \
+            and title in ("국장", "과장", "실장", "본부장", "단장", "팀장", "소장", "관장", "센터장")
+        if stem not in _LOCAL_HEADS and not local_official:
             org_words = [x for x in org_words if not is_place(x)] or org_words  # 미국 스탠퍼드대: the country is not the body
         org_words, dept = _department(org_words)
         org, title = _org_and_title(org_words, stem, title)
@@ -243,7 +246,7 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
             return parts, core  # 서다온 KAIST 김재철AI대학원 교수: the body, not its graduate school
         # 김나솔 국립누리의료원 호흡기내과 전문의: the organisation, then a department
         return parts, org_words if _is_org_phrase(org_words, proper) or _is_org_phrase(
-            core, proper) and len(org_words) > 1 else []
+            core, proper) and len(org_words) > 1 or len(org_words) == 1 and is_local_government(org_words[0]) else []
     last = words[-1]
     # 독일 함부르크공과대 마리아 슈나이더 교수: (a country,) an organisation, then a two-part foreign name
     if len(words) >= 3 and all(x in proper and _FOREIGN_NAME_PART.match(x) and len(x) >= 2 and not _is_orgish(x)
