@@ -255,8 +255,8 @@ def _word(surface: str, start: int, toks: list[Token], quoted: bool) -> Word:
         after_mark = re.search(r"(?<=..㈜)(이|가|은|는|을|를|과|와|의|도|에|에게|에서)$", stem)
         if after_mark and not particle:  # "한빛정밀㈜이": Kiwi reads a particle after ㈜ as a noun
             stem, particle = stem[:after_mark.start()], after_mark.group()
-        elif not particle.strip(",") and in_word and in_word[-1].tag == "XSN" and in_word[-1].form in ("이", "장이") and stem.endswith("장이") \
-                and len(stem) > 3:
+        elif not particle.strip(",") and in_word and in_word[-1].tag == "XSN" and in_word[-1].form in ("이", "장이") \
+                and stem.endswith("장이") and len(stem) > 3:
             stem, particle = stem[:-1], "이" + particle  # "한빛산업기술원장이": Kiwi read the particle as a suffix of the post
     stem_end = start + len(stem.rstrip())  # before quotes are stripped: '"푸른숲' ends where 숲 ends
     stem = stem.strip().strip("'\"‘’“”")

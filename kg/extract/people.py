@@ -21,7 +21,7 @@ from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
 from .things import alias_from_paren, local_government
-from .patterns import (COMPANY_ENDINGS, LEX, body_of, company_like, is_date_word, is_korean_name,
+from .patterns import (COMPANY_ENDINGS, LEX, STRONG_ORG, body_of, company_like, is_date_word, is_korean_name,
                        is_local_government, is_place, named_committee, org_suffix, title_of)
 
 P, O = EntityType.PERSON, EntityType.ORGANIZATION
@@ -317,7 +317,7 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
     if len(words) == 1 and re.fullmatch(r"[가-힣]{2,8}대", words[0]) and not is_place(words[0]):
         return True  # 스탠퍼드대, 한빛대: a university's short name
     if len(words) == 2 and LEX.places.get(words[0]) == "country" and (
-            words[1].endswith(("부", "성", "청", "처")) and len(words[1]) >= 3 or org_suffix("X" + words[1])):
+            words[1].endswith(("부", "성", "청", "처")) and len(words[1]) >= 3 or words[1].endswith(STRONG_ORG)):
         return True  # 인도네시아 투자부, 일본 경제산업성, 베트남 상공회의소: a country's own body
     if strict:
         return False

@@ -353,10 +353,9 @@ def _awards(doc: Doc, sent, events) -> None:
                   and not any(a.start <= m.start < a.end for a in awards)  # the giver in "산업부 장관표창"
                   and _phrase_particle(sent, m) not in ("을", "를", "의", "으로", "로")
                   and not re.search(r"\([^)]{0,12}$", doc.article.text[max(m.start - 14, 0):m.start])  # 셀로직스(대표 NAME)가
-                  and m.name != doc.article.author and (not _after(doc, m, 3).startswith(("의", " 등", "에서"))
-                                                        or re.match(r" 등 \d+(개|곳|명)", _after(doc, m, 8)))
-                  and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ",")
-                       or re.match(r" 등 \d+(개|곳|명)", _after(doc, m, 8)))]  # "A 등 8개 기관이 받았다"
+                  and m.name != doc.article.author and (_heads_a_count(doc, m) or (
+                      not _after(doc, m, 3).startswith(("의", " 등", "에서"))
+                      and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))))]
 
     if not recipients:
         return
@@ -384,6 +383,11 @@ def _awards(doc: Doc, sent, events) -> None:
         doc.facts.append(Fact("conferral", (r.type, r.name), (A, a.name), sent.index, "conferral:cue", event=event))
         if event is not None:
             _rel(doc, Predicate.PARTICIPATED_IN, r, event, sent.index, "participatedIn:award")
+
+
+def _heads_a_count(doc: Doc, m: Mention) -> bool:
+    """"순천시 등 8개 기관이 받았다": the first of a counted list is one of those who receive."""
+    return bool(re.match(r" 등 \d+(개|곳|명)", _after(doc, m, 8)))
 
 
 def _participation(doc: Doc, sent, events) -> None:
@@ -526,10 +530,6 @@ def _promotes(doc: Doc, sent) -> None:
                     _rel(doc, Predicate.PROMOTES, f.object, p, sent.index, "promotes:speaker-body")
 
 
-# what a Korean government runs is named as a programme (사업, 제도 …); a foreign rule it mentions is not its own
-_KOREAN_PROGRAMME = re.compile(r"(사업|지원금|자금|바우처|프로그램|정책|계획|전략|대책|펀드)$")
-
-
 # events that are talk: who is quoted in a report of one spoke there
 _TALK = ("공청회", "토론회", "간담회", "세미나", "심포지엄", "포럼", "청문회", "국정감사", "국감", "설명회", "라운드테이블")
 
@@ -544,6 +544,10 @@ def _speakers_at_a_hearing(doc: Doc) -> None:
     for f in doc.facts:
         if f.kind == "quote" and first is not None and f.sentence >= first and f.subject not in hosts:
             _rel(doc, Predicate.PARTICIPATED_IN, f.subject, doc.main_event, f.sentence, "participatedIn:quoted-at")
+
+
+# what a Korean government runs is named as a programme (사업, 제도 …); a foreign rule it mentions is not its own
+_KOREAN_PROGRAMME = re.compile(r"(사업|지원금|자금|바우처|프로그램|정책|계획|전략|대책|펀드)$")
 
 
 def _officials_speak_for_programmes(doc: Doc) -> None:
@@ -586,8 +590,10 @@ _CLAUSE_END = re.compile(r"(?:고|으며|며|으나|지만),\s")
 
 def _clauses(doc: Doc, sent) -> list[tuple[int, int]]:
     """"A는 B와 …에 합의했고, C는 D와 협약을 체결했다": clauses that each have their own subject."""
+    subjects = [m.start for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("은", "는", "이", "가")]
+
     def has_subject(a: int, b: int) -> bool:
-        return any(a <= m.start < b and _after(doc, m, 1) in ("은", "는", "이", "가") for m in doc.in_sentence(sent.index, O))
+        return any(a <= at < b for at in subjects)
     cuts = [sent.start]
     for c in _CLAUSE_END.finditer(sent.text):
         at = sent.start + c.end()

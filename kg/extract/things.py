@@ -111,8 +111,8 @@ def find_things(doc: Doc) -> None:
         _named_after_its_kind(doc, sent)
         _local_government_again(doc, sent)
     _dateline_place(doc)
+    _event_heads_are_not_companies(doc)  # first, so that no company is found again by a fair's short name
     _known_names_again(doc)
-    _event_heads_are_not_companies(doc)
 
 
 _PARTICLE_NEXT = re.compile(r"$|[^\w]|(은|는|이|가|을|를|의|와|과|에|도|로|으로|만|까지|부터|측|등)(?![가-힣])|"
@@ -201,8 +201,6 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             continue
         suffix = org_suffix(stem)
         if not suffix and company_like(stem) and ("NNP" in w.tags or "SL" in w.tags) and not is_korean_name(stem):
-            if w.bare and i + 1 < len(words) and re.fullmatch(r"20\d\d", words[i + 1].stem):
-                continue  # "누리푸드 2025에 참가": a name with a year after it is an event's (a fair, a show)
             _add(doc, sent, O, stem, w, "org:company-name")
             continue
         # 동아대 체육학과, 강원대 법전원: a university's short name before a department or a professor
@@ -500,8 +498,7 @@ _RUNS_IT = re.compile(r"(추진하는|시행하는|운영하는|도입하는|추
 
 # "세계 3대 식품박람회로 꼽히는 'X'": a ranking describes an event, it names none
 _RANKING = re.compile(r"\d+대|최대|최고|최초|최다")
-# a list's item opens at its bullet and an amount closes the item before it: "△A 사업 300억원 △B 사업"
-_BULLETS = ("△", "▲", "■", "□", "○", "◆", "◇", "▶", "●")
+# an amount closes a list's item (the bullets are gone from the words): "△A 사업 300억원 △B 사업"
 _MONEY = re.compile(r"\d[\d,.]*\s*(?:조|억|만|천)?[\d,.]*\s*(?:억|만|천)?\s*(?:원|달러|유로|엔)")
 
 
@@ -509,14 +506,13 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
     """Unquoted names: a noun phrase ending in an event or policy word ("제23회 춘사영화제")."""
     words = sent.words
     for i, w in enumerate(words):
-        if w.quoted or not w.nominal or not w.stem or w.stem.startswith("△"):
+        if w.quoted or not w.nominal or not w.stem:
             continue
         kind = _kind_of_phrase(w.stem)
         if kind is None:
             continue
         j = i
-        while "…" not in w.stem and j > 0 and not words[j].stem.startswith(_BULLETS) and "=" not in words[j].text and \
-                "=" not in words[j - 1].text and \
+        while "…" not in w.stem and j > 0 and "=" not in words[j].text and "=" not in words[j - 1].text and \
                 not _MONEY.fullmatch(words[j - 1].stem) and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
                 not is_date_word(words[j - 1].stem) and words[j - 1].stem not in _DETERMINERS and \
                 title_of(words[j - 1].stem) is None and not words[j - 1].stem.endswith("등") and not \
@@ -526,7 +522,7 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
         if any(_RANKING.fullmatch(x.stem) for x in words[max(j - 1, 0):i]):
             continue  # "세계 3대 식품박람회로 꼽히는 'X'": a description of the event named next
         phrase = [x.stem for x in words[j:i + 1]]
-        phrase[0] = phrase[0].rsplit("…", 1)[-1].lstrip("".join(_BULLETS) + "=")  # "바이어 방한…수출상담회": a headline's clauses end at the ellipsis
+        phrase[0] = phrase[0].rsplit("…", 1)[-1].lstrip("=")  # "바이어 방한…수출상담회": a headline's clauses end at the ellipsis
         while phrase and phrase[0] in _DETERMINERS:
             phrase.pop(0)
         if not phrase:
