@@ -1,6 +1,8 @@
 """Extractions → an RDF dataset with one named graph per article.
 
     build_dataset(extractions) → Dataset     (graph name = article IRI)
+    article_triples(extractions) → {article IRI: set of triples}   (the same statements, no rdflib store)
+    to_ntriples(triples)       → str         (N-Triples lines, in no particular order)
     union_graph(ds)            → Graph       (what graph.ttl holds)
     to_turtle(graph), to_trig(ds) → str      (byte-identical across runs)
     load_graph(path)           → Dataset     (.ttl .trig .nq .nt .jsonld or a build directory)
@@ -125,18 +127,51 @@ def build_dataset(extractions: Iterable[Extraction], *, base_iri: str = KGR_IRI)
     ds = Dataset(default_union=True)
     bind_prefixes(ds, base_iri)
     for extraction in extractions:
-        _Builder(ds, extraction, base_iri).build()
+        iri = article_iri(extraction.article.id, base_iri)
+        _Builder(ds.graph(iri), iri, extraction, base_iri).build()
     return ds
 
 
-class _Builder:
-    """Writes one extraction into its article's named graph."""
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
-    def __init__(self, ds: Dataset, extraction: Extraction, base_iri: str):
+
+def article_triples(extractions: Iterable[Extraction], *, base_iri: str = KGR_IRI) -> dict[URIRef, set[Triple]]:
+    """Each article's statements, as ``build_dataset`` puts them in its named graph, as a plain set.
+
+    For writing straight to a store (kg.ingest): an rdflib graph indexes
+    every triple three ways on the way in, which costs more than the
+    statements themselves when they are only going to be serialised.
+    """
+    graphs: dict[URIRef, set[Triple]] = {}
+    for extraction in extractions:
+        iri = article_iri(extraction.article.id, base_iri)
+        _Builder(graphs.setdefault(iri, set()), iri, extraction, base_iri).build()
+    return graphs
+
+
+def to_ntriples(triples: Iterable[Triple]) -> str:
+    """N-Triples lines for ``triples`` (IRIs and literals only: kg mints no blank nodes)."""
+    return "".join(f"{s.n3()} {p.n3()} {_nt_term(o)} .\n" for s, p, o in triples)
+
+
+def _nt_term(term: URIRef | Literal) -> str:
+    if not isinstance(term, Literal):
+        return term.n3()
+    # N-Triples' one-line string escapes (Literal.n3() writes a text with a line break as a Turtle """long string""")
+    text = '"' + term.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    return f"{text}^^<{term.datatype}>" if term.datatype else text
+
+
+class _Builder:
+    """Writes one extraction into its article's graph: anything with ``add(triple)``, a Graph or a set."""
+
+    def __init__(self, graph: Graph | set[Triple], article: URIRef, extraction: Extraction, base_iri: str):
         self.x = extraction
         self.base = base_iri
-        self.article = article_iri(extraction.article.id, base_iri)
-        self.g = ds.graph(self.article)
+        self.article = article
+        self.g = graph
         self.entities = self._entities()
         # keys → IRIs through the entities, so a qualified key (Person/김철수/한빛소프트) is never re-parsed
         self.nodes = {e.key: entity_node(e, base_iri) for e in self.entities}

@@ -21,17 +21,18 @@ import hashlib
 import json
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
-from rdflib import URIRef
 
 from .api import Failure, Repeats
 from .errors import InputError, KGError
-from .graph import build_dataset
+from .graph import article_triples, to_ntriples
 from .iri import article_iri
 from .known import Known, link_to_known
 from .linking import LinkDecision, link, summary_lines
@@ -135,38 +136,71 @@ def ingest(inputs: Iterable[str | Path], target: Target, *, base_iri: str = KGR_
         articles = _changed(repeats.unique(read_inputs(inputs, on_error=report)), target, base_iri,
                             force, tally)
         extractions: Iterator[Extraction] = extract_all(articles, lambda s, p: failures.append(Failure(s, p)),
-                                                        workers=workers, dask=dask)
+                                                        workers=workers, dask=dask, ahead=batch)
         if progress and sys.stderr.isatty():
             from tqdm import tqdm
 
             extractions = tqdm(extractions, desc="articles", unit="article", file=sys.stderr)
-        while chunk := list(islice(extractions, batch)):
-            linked = link_to_known(link(chunk), Known.look_up(target.select, chunk, base_iri,
-                                                              union=getattr(target, "union_default", False)))
-            decisions += linked.decisions
-            warnings += [w for x in linked.extractions for w in x.warnings]
-            graphs = article_graphs(linked.extractions, base_iri)
-            for i in range(0, len(graphs), WRITE):  # smaller transactions: Oxigraph holds each in memory
-                target.write(graphs[i:i + WRITE])
-            for x in chunk:
-                if str(article_iri(x.article.id, base_iri)) in tally.existing:
-                    tally.replaced += 1
-                else:
-                    tally.added += 1
+        with _Writer(target) as writer:
+            while chunk := list(islice(extractions, batch)):
+                within = link(chunk)
+                writer.wait()  # the batch before is in the store, so this one links to it
+                linked = link_to_known(within, Known.look_up(target.select, chunk, base_iri,
+                                                             union=getattr(target, "union_default", False)))
+                decisions += linked.decisions
+                warnings += [w for x in linked.extractions for w in x.warnings]
+                graphs = article_graphs(linked.extractions, base_iri)
+                for i in range(0, len(graphs), WRITE):  # smaller transactions: Oxigraph holds each in memory
+                    writer.write(graphs[i:i + WRITE])
+                for x in chunk:
+                    if str(article_iri(x.article.id, base_iri)) in tally.existing:
+                        tally.replaced += 1
+                    else:
+                        tally.added += 1
     warnings = [*read_warnings, *repeats.messages(), *warnings]
     return IngestSummary(tally.added, tally.replaced, tally.unchanged, tuple(failures), tuple(warnings),
                          tuple(decisions), time.perf_counter() - started, str(target.path))
 
 
+class _Writer:
+    """Writes a batch's graphs on one background thread, in order, while the next batch is collected.
+
+    Oxigraph lets go of the GIL while it loads, so the store's writing
+    overlaps the main thread's reading, hashing and collecting. The first
+    failed write is raised by the next ``wait()``, and the writes queued after
+    it are dropped: each write is its own transaction, so the store holds
+    whole articles only.
+    """
+
+    def __init__(self, target: Target):
+        self._target = target
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-write")
+        self._pending: deque[Future[None]] = deque()
+
+    def write(self, graphs: Sequence[ArticleGraph]) -> None:
+        self._pending.append(self._pool.submit(self._target.write, graphs))
+
+    def wait(self) -> None:
+        """Block until every write so far is done; raise the first that failed."""
+        while self._pending:
+            self._pending.popleft().result()
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            if exc_type is None:
+                self.wait()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def article_graphs(extractions: Sequence[Extraction], base_iri: str = KGR_IRI) -> list[ArticleGraph]:
-    """Each extraction's named graph as N-Triples, with the hash of its article."""
-    ds = build_dataset(extractions, base_iri=base_iri)
-    graphs = []
-    for x in extractions:
-        iri = article_iri(x.article.id, base_iri)
-        text = ds.graph(URIRef(iri)).serialize(format="nt", encoding="utf-8").decode("utf-8")
-        graphs.append(ArticleGraph(str(iri), text, content_hash(x.article, base_iri)))
-    return graphs
+    """Each extraction's named graph as N-Triples (the statements build_dataset gives), with its article's hash."""
+    triples = article_triples(extractions, base_iri=base_iri)
+    hashes = {article_iri(x.article.id, base_iri): content_hash(x.article, base_iri) for x in extractions}
+    return [ArticleGraph(str(iri), to_ntriples(triples[iri]), hashes[iri]) for iri in triples]
 
 
 def _changed(articles: Iterable[Article], target: Target, base_iri: str, force: bool,

@@ -9,7 +9,10 @@ the graph built from them is byte-identical to a one-process build. Articles
 travel in chunks (one task per chunk, fewer round trips), and only a bounded
 window of chunks is in flight: memory stays flat however many articles stream
 through. Each worker loads Kiwi once (2 s, 500 MB) and keeps it for every
-chunk it is given.
+chunk it is given. A consumer that takes articles in batches and then works
+on each batch itself (kg ingest links, builds and writes 1,000 at a time)
+passes ``ahead=batch``: the workers go on extracting the next batch meanwhile
+instead of idling once their few chunks in flight are done.
 
 An article whose extraction fails is handed to ``on_failure(source, problem)``
 and left out, wherever it ran: a KGError with its message, any other exception
@@ -78,14 +81,18 @@ def extract_chunk(articles: list[Article]) -> list[Extraction | tuple[str, str]]
 
 
 def extract_all(articles: Iterable[Article], on_failure: OnFailure, *, workers: int = 1,
-                dask: str | None = None, chunk: int = CHUNK) -> Iterator[Extraction]:
-    """The extraction of every article, in input order (see the module docstring)."""
+                dask: str | None = None, chunk: int = CHUNK, ahead: int = 0) -> Iterator[Extraction]:
+    """The extraction of every article, in input order (see the module docstring).
+
+    ``ahead``: how many articles the workers may extract before the consumer
+    asks for them (at least a few chunks per worker either way).
+    """
     if workers < 1:
         raise KGError(f"--workers must be 1 or more, not {workers}")
     if dask:
-        results = _on_dask(articles, dask, chunk)
+        results = _on_dask(articles, dask, chunk, ahead)
     elif workers > 1:
-        results = _in_processes(articles, workers, chunk)
+        results = _in_processes(articles, workers, chunk, ahead)
     else:
         results = (extract_one(a) for a in articles)
     for result in results:
@@ -113,16 +120,23 @@ def _in_order(submit: Callable[[list[Article]], Any], chunks: Iterable[list[Arti
         yield from pending.popleft().result()
 
 
-def _in_processes(articles: Iterable[Article], workers: int, chunk: int) -> Iterator[Extraction | tuple[str, str]]:
+def _window(workers: int, chunk: int, ahead: int) -> int:
+    """Chunks in flight: a few per worker, or enough to cover ``ahead`` articles."""
+    return max(workers * WINDOW_PER_WORKER, -(-ahead // chunk))
+
+
+def _in_processes(articles: Iterable[Article], workers: int, chunk: int,
+                  ahead: int) -> Iterator[Extraction | tuple[str, str]]:
     # spawn, not fork: a forked child would inherit the parent's threads' locks
     # (tqdm's monitor, a server's) and Python 3.14 stops defaulting to fork anyway
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start) as pool:
         yield from _in_order(lambda c: pool.submit(extract_chunk, c), _chunks(articles, chunk),
-                             workers * WINDOW_PER_WORKER)
+                             _window(workers, chunk, ahead))
 
 
-def _on_dask(articles: Iterable[Article], address: str, chunk: int) -> Iterator[Extraction | tuple[str, str]]:
+def _on_dask(articles: Iterable[Article], address: str, chunk: int,
+             ahead: int) -> Iterator[Extraction | tuple[str, str]]:
     try:
         from distributed import Client
     except ImportError:
@@ -136,7 +150,7 @@ def _on_dask(articles: Iterable[Article], address: str, chunk: int) -> Iterator[
         client.run(warm_up)  # every worker loads Kiwi now, not inside the first task
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         yield from _in_order(lambda c: client.submit(extract_chunk, c, pure=False), _chunks(articles, chunk),
-                             workers * WINDOW_PER_WORKER)
+                             _window(workers, chunk, ahead))
     finally:
         client.close()
 

@@ -53,6 +53,10 @@ from .vocab import PREFIXES
 
 KGM_IRI = "https://w3id.org/kgnews/internal#"
 CONTENT_HASH = KGM_IRI + "contentHash"
+# RocksDB keeps each of Oxigraph's column families' new writes in memory until
+# its buffers fill, which grew a long ingest past 4 GiB; flushing them to disk
+# every so many characters written keeps it near a few hundred MB.
+FLUSH_EVERY = 32_000_000
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -156,6 +160,7 @@ class GraphStore:
         self._store = store
         self.path = path
         self._queries = threading.BoundedSemaphore(4)  # runaway queries cannot pile up past this
+        self._unflushed = 0  # characters written since the last flush
 
     # -- lifetime ----------------------------------------------------------------
 
@@ -213,10 +218,15 @@ class GraphStore:
         try:
             if not existing:
                 # each statement twice: in the article's graph, and in the union (the default graph)
-                self._store.load(input="".join(_as_nquads(g) + g.ntriples for g in graphs),
-                                 format=ox.RdfFormat.N_QUADS)
+                text = "".join(_as_nquads(g) + g.ntriples for g in graphs)
+                self._store.load(input=text, format=ox.RdfFormat.N_QUADS)
             else:
-                self._store.update(" ;\n".join(_replacement(g.iri, g.with_hash(), g.ntriples) for g in graphs))
+                text = " ;\n".join(_replacement(g.iri, g.with_hash(), g.ntriples) for g in graphs)
+                self._store.update(text)
+            self._unflushed += len(text)
+            if self._unflushed >= FLUSH_EVERY:
+                self._store.flush()
+                self._unflushed = 0
         except (OSError, SyntaxError, ValueError) as exc:
             raise GraphFileError(f"{self.path}: cannot write {len(graphs)} article graph(s) ({_one_line(exc)})") from exc
 

@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
 from kg.errors import GraphFileError
-from kg.graph import build_dataset, load_graph, to_trig, to_turtle, union_graph
+from kg.graph import article_triples, build_dataset, load_graph, to_ntriples, to_trig, to_turtle, union_graph
 from kg.iri import article_iri, entity_iri, statement_iri
 from kg.models import EntityType, Evidence, Extraction, Predicate, Relation
 from kg.vocab import KGO, KGR, PROV, SCHEMA
@@ -261,6 +261,20 @@ def test_the_union_is_the_merge_of_the_article_graphs(sample_extraction, other_e
     # the shared ministry is one node, derived from both articles
     assert set(union.objects(MSS, PROV.wasDerivedFrom)) == {ARTICLE, KGR["article/news%2F2024-11-20-export.txt"]}
     assert dict(union.namespaces())["kgo"] == URIRef(str(KGO))
+
+
+def test_article_triples_are_the_named_graphs_without_rdflib_and_their_ntriples_read_back(
+        sample_extraction, other_extraction):
+    # what kg ingest writes: the same statements as build_dataset, serialised without an rdflib store
+    awkward = dataclasses.replace(sample_extraction.quotes[0], text='그는 "한 줄\n두 줄" \\ 끝\r이라고')
+    sample = dataclasses.replace(sample_extraction, quotes=(*sample_extraction.quotes, awkward))
+    ds = build_dataset([sample, other_extraction])
+    triples = article_triples([sample, other_extraction])
+    assert set(triples) == {g.identifier for g in ds.graphs() if len(g)}
+    for iri, statements in triples.items():
+        assert statements == set(ds.graph(iri))
+        assert set(Graph().parse(data=to_ntriples(statements), format="nt")) == statements
+    assert Literal('그는 "한 줄\n두 줄" \\ 끝\r이라고', lang="ko") in {o for _, _, o in triples[ARTICLE]}
 
 
 def _reversed(x: Extraction) -> Extraction:

@@ -10,7 +10,7 @@ import pytest
 from kg.api import build
 from kg.config import BuildConfig
 from kg.ingest import ingest
-from kg.parallel import extract_all
+from kg.parallel import WINDOW_PER_WORKER, _in_order, _window, extract_all
 from kg.read import read_text
 from kg.store import iter_nquads, open_store
 
@@ -55,6 +55,28 @@ def test_results_come_back_in_input_order_across_chunks_and_workers():
     extracted = list(extract_all(articles, lambda source, problem: None, workers=2, chunk=2))
     assert [x.article.id for x in extracted] == [f"news-{i:02d}" for i in range(12)]
     assert [len(x.entities) for x in extracted[:3]] == [len(x.entities) for x in extracted[3:6]]
+
+
+def test_workers_run_a_whole_batch_ahead_of_a_consumer_that_works_in_batches():
+    # kg ingest links, builds and writes 1,000 articles at a time: meanwhile the workers extract the next 1,000
+    submitted: list[int] = []
+
+    class Done:
+        def __init__(self, n):
+            self.n = n
+
+        def result(self):
+            return [self.n]
+
+    def submit(chunk):
+        submitted.append(chunk)
+        return Done(chunk)
+
+    window = _window(workers=2, chunk=8, ahead=1000)
+    assert window == 125 and _window(workers=2, chunk=8, ahead=0) == 2 * WINDOW_PER_WORKER
+    results = _in_order(submit, iter(range(300)), window)
+    assert next(results) == 0 and len(submitted) == 125   # 125 chunks of 8 = the batch in flight
+    assert list(results) == list(range(1, 300))            # and still in input order
 
 
 def test_an_unreadable_file_is_reported_and_the_rest_is_built(tmp_path):

@@ -275,3 +275,57 @@ def test_the_union_holds_a_shared_triple_once_until_no_article_has_it(tmp_path):
         remove(["factory"], store)
         assert int(store.query(label).rows[0][0]) == 0
         assert len(store) == 0
+
+
+# -- writing at scale ---------------------------------------------------------------------
+
+
+def test_a_failed_write_stops_the_ingest_and_the_store_keeps_whole_articles(tmp_path):
+    with open_store(tmp_path / "s", create=True) as store:
+        calls: list[int] = []
+        write = store.write
+
+        def failing_second_write(graphs):
+            calls.append(len(graphs))
+            if len(calls) == 2:
+                raise GraphFileError(f"{store.path}: cannot write (No space left on device)")
+            write(graphs)
+
+        store.write = failing_second_write
+        with pytest.raises(GraphFileError, match="No space left on device"):
+            ingest(fixture("expo", "seminar", "factory", "chip"), store, batch=1, progress=False)
+        assert calls == [1, 1]  # the batches after the failed one were neither linked nor written
+        assert store.article_graphs() == [KGR + "article/expo"]
+        assert store.hashes([KGR + "article/expo"])  # whole, hash and all
+
+
+class _CountingFlushes:
+    """An Oxigraph store that counts the flushes of its write buffers to disk."""
+
+    def __init__(self, store):
+        self._store, self.flushes = store, 0
+
+    def flush(self):
+        self.flushes += 1
+        self._store.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_a_long_ingest_flushes_the_stores_write_buffers_as_it_goes(tmp_path, monkeypatch):
+    # RocksDB would otherwise hold every column family's new writes in memory (gigabytes over an archive)
+    import kg.store
+
+    store = open_store(tmp_path / "s", create=True)
+    counting = store._store = _CountingFlushes(store._store)
+    monkeypatch.setattr(kg.store, "FLUSH_EVERY", 1)  # every write passes the threshold
+    with store:
+        ingest(fixture("expo", "seminar", "factory"), store, batch=1, progress=False)
+        assert counting.flushes == 3
+        monkeypatch.setattr(kg.store, "FLUSH_EVERY", 10**12)
+        ingest(fixture("chip"), store, progress=False)
+        assert counting.flushes == 3
+    del counting  # the last reference to the Oxigraph store: RocksDB lets go of its lock
+    with open_store(tmp_path / "s") as reopened:
+        assert len(reopened.article_graphs()) == 4
