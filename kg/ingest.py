@@ -13,7 +13,10 @@ one transaction.
 
 New articles are extracted (in worker processes or on Dask: kg.parallel),
 linked among themselves in batches (kg.linking, exactly as ``kg build``), then
-mapped onto the people and organisations the store already holds (kg.known).
+mapped onto the people and organisations the store already holds (kg.known)
+and written. The stages overlap: the workers extract the next batch while this
+process links and builds the last one, and the store is written on a thread
+of its own; a batch is only linked once the one before is in the store.
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .extract.doc import Doc, Mention
-from .extract.patterns import LEX, body_of, is_local_government
+from .extract.patterns import LEX, body_of, is_local_government, org_suffix
 from .models import Entity, EntityType, Evidence
 
 P, O, L, V, E = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE,
@@ -175,7 +175,10 @@ def _merge_short_forms(res: Resolution, names: dict[EntityType, set[str]]) -> No
             target = same[:1] or _unique(res, t, [f for f in longer if squash(f).endswith(s) and len(s) >= 4
                                                   and t in (E, EntityType.POLICY, EntityType.AWARD)])
             if not target and t is O and not is_local_government(short):  # 충남도 is not short for 충남도의회
-                target = _unique(res, t, [f for f in longer if squash(f).startswith(s) and len(squash(f)) - len(s) <= 3])
+                # (가람대학교 is no short form of 가람대학교병원: a whole body's name, then another body's ending)
+                target = _unique(res, t, [f for f in longer if squash(f).startswith(s) and len(squash(f)) - len(s) <= 3
+                                          and not (org_suffix(short) and len(org_suffix(squash(f)) or "") <=
+                                                   len(squash(f)) - len(s))])
             if not target and t is V:  # 세종문화회관 → 세종문화회관 대극장: the hall inside the venue
                 target = _unique(res, t, [f for f in longer if f.startswith(short + " ")])
             if not target and t in (O, EntityType.POLICY, E):
@@ -192,8 +195,12 @@ def _unique(res: Resolution, t: EntityType, candidates: list[str]) -> list[str]:
 def _abbreviates(short: str, long: str, event: bool = False) -> bool:
     """반도체협회 ⊂ 한국반도체산업협회, 반도체특별법 ⊂ 반도체 산업의 … 특별법: same head, letters in order.
 
-    An event's short form must keep the last four letters (중기 기술·경영 혁신대전)."""
+    An event's short form must keep the last four letters (중기 기술·경영 혁신대전), or its kind
+    (특별법 제정 토론회 for 서비스로봇산업 특별법 제정을 위한 정책토론회)."""
     tail = 4 if event else 2
+    if event:  # event_heads runs longest first
+        kind = next((h for h in LEX.event_heads if len(h) >= 3 and short.endswith(h) and long.endswith(h)), "")
+        tail = min(tail, len(kind)) if kind else tail
     if len(short) < (6 if event else 4) or len(long) <= len(short) or short[-tail:] != long[-tail:]:
         return False
     it = iter(long)

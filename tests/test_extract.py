@@ -1080,3 +1080,136 @@ def test_the_bodies_of_those_who_attend_a_signing_are_its_parties():
     x = extract("김해시는 18일 시청 대회의실에서 한가람 김해시장과 오다솜 해솔은행장, 윤바다 누리신용보증재단 이사장 등이 "
                 "참석한 가운데 소상공인 금융지원 업무협약을 체결했다고 밝혔다.")
     assert {frozenset(("김해시", "해솔은행")), frozenset(("김해시", "누리신용보증재단"))} <= partners(x)
+
+
+def test_lawmakers_who_host_a_forum_organise_it_and_a_member_of_a_committee():
+    x = extract("국회 산업통상자원중소벤처기업위원회 소속 한가온 더불어민주당 의원과 윤다올 국민의힘 의원은 6일 서울 "
+                "국회의원회관에서 '누리로봇산업 특별법 제정을 위한 정책토론회'를 공동 주최했다. "
+                "토론회는 한국누리로봇산업협회가 주관하고 산업통상자원부가 후원했다. "
+                "설다온 누리로봇 대표는 토론자로 나섰다.")
+    event = "누리로봇산업 특별법 제정을 위한 정책토론회"
+    assert {(event, "organizedBy", "한가온"), (event, "organizedBy", "윤다올"),
+            (event, "organizedBy", "한국누리로봇산업협회"), (event, "heldAt", "국회의원회관"),
+            ("설다온", "participatedIn", event)} <= rels(x)
+    assert (event, "organizedBy", "산업통상자원부") not in rels(x)  # a sponsor does not host
+    assert not {("한가온", "participatedIn", event), ("윤다올", "participatedIn", event)} & rels(x)  # hosts
+    assert ("한가온", "더불어민주당", "의원") in posts(x) and ("윤다올", "국민의힘", "의원") in posts(x)
+    assert any(p == "한가온" and "산업통상자원중소벤처기업위원회" in o for p, o, _ in posts(x))
+
+
+def test_a_short_form_of_the_forum_in_the_headline_is_the_same_event():
+    x = extract("\"법이 먼저\"…누리로봇 특별법 제정 토론회\n\n"
+                "한가온 의원은 6일 '누리로봇산업 특별법 제정을 위한 정책토론회'를 주최했다.")
+    assert names(x, T.EVENT) == {"누리로봇산업 특별법 제정을 위한 정책토론회"}
+
+
+def test_the_parties_of_an_agreement_host_the_launch_they_hold_together_and_launch_the_project():
+    x = extract("한빛경찰청은 21일 누리교통공단과 고령 보행자 교통안전 업무협약을 맺고 '어르신 밤길 반딧불 프로젝트'를 "
+                "시작한다고 밝혔다. 두 기관은 이날 오전 춘천 누리체육관에서 '반딧불 프로젝트 발대식'을 함께 열었다.")
+    event = "반딧불 프로젝트 발대식"
+    assert {(event, "organizedBy", "한빛경찰청"), (event, "organizedBy", "누리교통공단"),
+            ("한빛경찰청", "promotes", "어르신 밤길 반딧불 프로젝트")} <= rels(x)
+    assert ("누리교통공단", "participatedIn", event) not in rels(x)
+
+
+def test_a_quoted_programme_with_its_short_name_after_the_quote():
+    x = extract("한가온 의원이 대표발의한 '누리산업 육성 및 안전에 관한 특별법안'(누리특별법)의 쟁점을 짚었다. "
+                "한 의원은 \"누리특별법이 올해 안에 통과되도록 하겠다\"고 말했다.")
+    policy = next(e for e in x.entities if e.type is T.POLICY)
+    assert policy.name == "누리산업 육성 및 안전에 관한 특별법안" and "누리특별법" in policy.aliases
+    assert names(x, T.POLICY) == {policy.name}
+
+
+def test_students_named_with_their_school_and_the_award_for_the_best_player():
+    x = extract("한채울(누리체육고 2학년)은 25일 100m 결선에서 우승했다. 남자 중등부에서는 방시온(울산 가람중 3학년)이 "
+                "우승했다. 남자부 최우수선수상은 높이뛰기에서 정상에 오른 위다온(한빛체육고 3학년)에게 돌아갔다.")
+    assert {("한채울", "누리체육고", None), ("방시온", "가람중", None), ("위다온", "한빛체육고", None)} <= posts(x)
+    assert {("가람중", "locatedIn", "울산"), ("위다온", "receivedAward", "최우수선수상")} <= rels(x)
+
+
+def test_those_who_hand_out_awards_do_not_receive_them():
+    x = extract("누리과학부와 한빛과학기술단체연합회는 3일 '제9회 누리과학인 시상식'을 열고 누리과학인대상, 한빛혁신상 등 "
+                "3개 부문 수상자 7명에게 상을 수여했다. 누리과학인대상은 류다온 한빛대 교수에게 돌아갔다.")
+    assert ("류다온", "receivedAward", "누리과학인대상") in rels(x)
+    assert not {r for r in rels(x) if r[1] == "receivedAward" and r[0] != "류다온"}
+
+
+def test_the_body_a_headline_opens_with_leads_and_quotes_do_not_count():
+    x = extract("산업부, 뿌리기업에 1200억 푼다\n\n"
+                "산업통상자원부는 '누리 공정혁신 바우처' 사업을 새로 만들었다고 밝혔다. "
+                "한빛기술원은 기업별 공정 진단을 돕는다. 누리공단은 성과를 점검한다. 특히 누리공단은 창구를 연다. "
+                "최다온 산업부 1차관은 \"누리공단이 기업 옆에서 끝까지 함께할 것\"이라고 말했다.")
+    assert ("산업통상자원부", "promotes", "누리 공정혁신 바우처") in rels(x)
+    assert ("누리공단", "promotes", "누리 공정혁신 바우처") not in rels(x)
+
+
+def test_a_short_name_kiwi_reads_as_a_conjunction_before_a_title():
+    x = extract("한빛과학기술단체총연합회(과총)는 시상식을 열었다. 표서란 과총 회장은 \"길잡이가 돼 주기를 바란다\"고 말했다.")
+    assert ("표서란", "한빛과학기술단체총연합회", "회장") in posts(x)
+
+
+def test_a_park_named_in_full_is_a_venue():
+    x = extract("경기 수원 영통구 누리호수공원이 튤립으로 물들었다. 수원시는 5일 오전 누리호수공원에서 "
+                "'2025 누리 봄꽃축제' 개막식을 열었다.")
+    assert {("누리호수공원", "locatedIn", "영통구"), ("2025 누리 봄꽃축제", "heldAt", "누리호수공원")} <= rels(x)
+
+
+def test_a_foreign_first_name_kiwi_splits_into_a_name_and_the_particle_나():
+    x = extract("2장에는 브라질 작가 마리아나 소우자의 영상 연작과 핀란드 작가 에로 라흐티넨의 사운드 설치가 놓였다.")
+    assert {"마리아나 소우자", "에로 라흐티넨"} <= names(x, T.PERSON)
+
+
+def test_a_state_abroad_after_its_country_and_the_city_after_it():
+    x = extract("한빛오토텍은 18일 미국 누리바마주 몽고메리의 산업단지에서 기공식을 열었다. 행사는 베트남 가람성 하노이에서도 열렸다.")
+    assert {("누리바마주", "locatedIn", "미국"), ("몽고메리", "locatedIn", "누리바마주"),
+            ("가람성", "locatedIn", "베트남"), ("하노이", "locatedIn", "가람성")} <= rels(x)
+
+
+def test_a_law_with_its_short_name_in_parentheses_is_no_person():
+    x = extract("한빛오토텍의 결정에는 미국 인플레이션 감축법(IRA)이 영향을 미쳤다.")
+    assert not names(x, T.PERSON)
+
+
+def test_the_founders_named_in_a_sentence_about_the_company_and_the_company_holding_its_launch():
+    x = extract("2022년 설립된 한빛로보틱스는 기계공학 박사 출신인 함다온 대표와 비전 AI를 연구해 온 방서율 "
+                "최고기술책임자(CTO)가 함께 세웠다. 회사는 이날 서울 강남구 역삼동 누리타운에서 '한빛 런칭데이 2025'를 "
+                "열고 신제품을 공개했다.")
+    assert {("함다온", "한빛로보틱스", "대표"), ("방서율", "한빛로보틱스", "최고기술책임자")} <= posts(x)
+    assert {("한빛 런칭데이 2025", "organizedBy", "한빛로보틱스"), ("한빛 런칭데이 2025", "heldAt", "누리타운"),
+            ("누리타운", "locatedIn", "역삼동")} <= rels(x)
+
+
+def test_a_ministry_inviting_a_company_head_does_not_employ_them():
+    x = extract("중소벤처기업부는 이날 함다온 대표를 초청해 간담회를 열었다.")
+    assert not any(o == "중소벤처기업부" for _, o, _ in posts(x))
+
+
+def test_a_university_holding_a_signing_with_its_hospital_and_a_company():
+    x = extract("가람대학교는 26일 광주 서구 누리컨벤션센터에서 가람대학교병원, 한빛바이오와 "
+                "'차세대 치료제 공동연구 컨소시엄 협약식'을 열었다고 밝혔다.")
+    event = "차세대 치료제 공동연구 컨소시엄 협약식"
+    assert {"가람대학교", "가람대학교병원"} <= names(x, T.ORGANIZATION)  # a university is no short form of its hospital
+    assert {r for r in rels(x) if r[1] == "organizedBy"} == {(event, "organizedBy", "가람대학교")}
+    assert frozenset(("가람대학교", "한빛바이오")) in partners(x)
+
+
+def test_a_department_inside_a_college_stays_in_the_title():
+    x = extract("연구 총괄은 황보다온 가람대 의과대학 미생물학교실 교수가 맡는다.")
+    assert ("황보다온", "가람대", "의과대학 미생물학교실 교수") in posts(x)
+
+
+def test_officials_who_speak_of_the_programme_by_its_kind_push_it():
+    x = extract("산업통상자원부는 '누리 공정혁신 바우처' 사업을 새로 만들고 참여 기업을 모집한다고 밝혔다. 산업부는 이날 사업을 "
+                "함께 수행할 한빛기술원과 사업 수행 협약을 맺었다. "
+                "최다온 산업부 1차관은 \"작은 공장들이 혁신할 여력을 만들어 주는 것이 이번 바우처의 목표\"라고 말했다. "
+                "이가람 한빛기술원 원장은 \"바우처로 진단한 공정 데이터를 쌓겠다\"고 밝혔다.")
+    policy = "누리 공정혁신 바우처"
+    assert {("산업통상자원부", "promotes", policy), ("최다온", "promotes", policy), ("이가람", "promotes", policy),
+            ("한빛기술원", "promotes", policy)} <= rels(x)
+
+
+def test_a_post_described_before_a_short_form_is_the_persons():
+    x = extract("전시를 기획한 도다온 한빛비엔날레조직위원회 예술감독은 \"출발점\"이라고 말했다. 누리문화재단 학예연구관 "
+                "출신인 도 감독은 지난해 선임됐다. 1장에서는 권서율 작가의 작품이 관람객을 맞는다. 한빛예술대학교 미술원 "
+                "교수이기도 한 권 작가는 \"질문에서 시작했다\"고 밝혔다.")
+    assert {("도다온", "누리문화재단", "학예연구관"), ("권서율", "한빛예술대학교", "미술원 교수")} <= posts(x)

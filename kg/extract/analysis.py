@@ -224,7 +224,10 @@ def _word(surface: str, start: int, toks: list[Token], quoted: bool) -> Word:
         m = _QUOTED_NAME.match(text)
         inner = m.group(2).strip() if m else text.strip(QUOTE_OPEN + "'’”")
         tail = text[m.end():] if m else ""
-        return Word(text, start, end, inner, tail, "", comma, True, True, ())
+        paren = ""
+        if tail.startswith("(") and ")" in tail:  # "'…특별법안'(로봇특별법)의": a short name after the quote
+            paren, tail = tail[1:tail.index(")")].strip(), tail[tail.index(")") + 1:]
+        return Word(text, start, end, inner, tail, paren, comma, True, True, ())
     paren = ""
     if "(" in text:
         i = text.index("(")

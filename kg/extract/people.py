@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..models import EntityType
+from ..models import EntityType, Predicate
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
 from .things import alias_from_paren, local_government
 from .patterns import (COMPANY_ENDINGS, LEX, STRONG_ORG, body_of, company_like, is_date_word, is_korean_name,
                        is_local_government, is_place, named_committee, org_suffix, title_of)
 
-P, O = EntityType.PERSON, EntityType.ORGANIZATION
+P, O, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
 _WEAK_TITLES = {"시장", "대표", "공사", "감사", "위원", "이사", "고문", "수석", "대사", "특보", "의원"}
 # in "X협회장", "X은행장", "X시장" the last letter of the organisation is also the first of the title
@@ -43,6 +43,7 @@ def find_people(doc: Doc) -> None:
         _name_then_org_in_parens(doc, sent)
         _parenthesised_posts(doc, sent)
         _name_with_age_or_ssi(doc, sent)
+        _name_with_school(doc, sent)
         _name_lists(doc, sent)
         _name_in_context(doc, sent)
         _foreign_names(doc, sent)
@@ -119,6 +120,11 @@ def _kiwi_misreadings(words: tuple[Word, ...]) -> list[Word]:
         if (w.particle == "인" and w.tags[-2:] == ("VCP", "ETM") and len(w.text) == 3 and is_korean_name(w.text)
                 and words[i + 1].bare and words[i + 1].tags[:1] == ("NNP",)):
             fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNP",))
+        # 표정란 과총 회장: a short organisation name read as a conjunction (과) and a determiner (총)
+        if not w.nominal and w.stem == w.text and re.fullmatch(r"[가-힣]{2,6}", w.text) and 0 < i \
+                and is_korean_name(_clean(words[i - 1].stem)) and words[i - 1].bare \
+                and title_of(_clean(words[i + 1].stem)) == _clean(words[i + 1].stem):
+            fixed[i] = replace(w, nominal=True, tags=("NNP",))
         # 도 (the province) read as the particle "also", before a title
         if w.text in ("도", "시", "군") and not w.stem and i > 0 and title_of(_clean(words[i + 1].stem)):
             fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNG",))
@@ -147,6 +153,15 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
                 start_of_rest = i + 1
             continue
         before = [_clean(x.stem) or x.text for x in seg[start_of_rest:i]]
+        member_of, phrase_start = None, seg[start_of_rest]
+        if "소속" in before[:-1]:
+            # "산자위 소속 NAME 더불어민주당 의원": a member of the body before 소속, and a post after it
+            cut = before.index("소속")
+            member_of = next((_clean(x.stem) for x in reversed(seg[start_of_rest:start_of_rest + cut])
+                              if body_of(_clean(x.stem)) or org_suffix(_clean(x.stem)) or "NNP" in x.tags
+                              and not is_place(_clean(x.stem)) and not is_korean_name(_clean(x.stem))), None)
+            start_of_rest += cut + 1
+            before = before[cut + 1:]
         proper = {_clean(x.stem) for x in seg[start_of_rest:i] if "NNP" in x.tags or "SL" in x.tags}
         stem = title if title == w.stem[:-1] else _clean(w.stem)
         # 정미솔 도 경제통상국장: 도 (시, 군, 구) is the province (city …) the article is about
@@ -180,6 +195,8 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         org, title = _org_and_title(org_words, stem, title)
         if dept:
             title = f"{dept} {title}"
+        if member_of and not org:  # "한빛전자 소속 NAME 연구원": the post is at the body
+            org, member_of = member_of, None
         if title in _WEAK_TITLES and not org and title != "대표" and title != "의원":
             start_of_rest = i + 1
             continue
@@ -190,6 +207,8 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             continue
         for name in names:
             _add_person(doc, sent, seg[start_of_rest], name, org, title, w, rule="post:name-org-title")
+            if member_of and member_of != org:
+                _add_person(doc, sent, phrase_start, name, member_of, None, w, rule="post:소속")
             previous_person = name
             second = _paren_post(w.paren)
             if second:
@@ -299,6 +318,10 @@ def _department(org_words: list[str]) -> tuple[list[str], str]:
     if len(org_words) >= 2 and _DEPARTMENT.match(org_words[-1]) and (_is_orgish(org_words[-2]) or
                                                                       org_words[-2].endswith("대")):
         return org_words[:-1], org_words[-1]
+    # 가람대 의과대학 미생물학교실: a department inside a college
+    if len(org_words) >= 3 and all(_DEPARTMENT.match(w) or w.endswith("교실") for w in org_words[-2:]) and (
+            _is_orgish(org_words[-3]) or org_words[-3].endswith("대")):
+        return org_words[:-2], " ".join(org_words[-2:])
     return org_words, ""
 
 
@@ -436,6 +459,29 @@ def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
             doc.add(Mention(P, name, start, start + len(name), sent.index, "person:age-or-ssi"))
 
 
+# 한누리(누리체육고 2학년), 박솔(울산 한빛중 3학년), 김가온(누리대 4학년): a student and the school
+_STUDENT = re.compile(r"^(?:(?P<place>[가-힣]{2,4}) )?(?P<school>[가-힣]{2,12}(?:고|중|초|고교|여고|여중|고등학교|중학교|"
+                      r"초등학교|대|대학교))\s?(?:\d)학년$")
+
+
+def _name_with_school(doc: Doc, sent: Sentence) -> None:
+    """한누리(누리체육고 2학년)은: a student, who belongs to the school (and the school to the place before it)."""
+    for w in sent.words:
+        name = _clean(w.stem)
+        m = _STUDENT.match(w.paren) if w.paren else None
+        if m is None or not is_korean_name(name) or m["place"] and not is_place(m["place"]):
+            continue
+        start = sent.start + sent.text.find(name, w.start - sent.start)
+        doc.add(Mention(P, name, start, start + len(name), sent.index, "person:student"))
+        at = w.start + w.text.find("(") + 1
+        school_at = at + m.start("school")
+        doc.add(Mention(O, m["school"], school_at, school_at + len(m["school"]), sent.index, "person:student"))
+        doc.facts.append(Fact("position", (P, name), (O, m["school"]), sent.index, "person:student"))
+        if m["place"]:
+            doc.add(Mention(L, m["place"], at, at + len(m["place"]), sent.index, "person:student"))
+            doc.facts.append(Fact(Predicate.LOCATED_IN, (O, m["school"]), (L, m["place"]), sent.index, "person:student"))
+
+
 _OCCUPATIONS = frozenset("""배우 가수 작곡가 작사가 작가 감독 선수 방송인 평론가 영화평론가 음악평론가 코치 심판 시인 소설가 화가
 성우 개그맨 코미디언 아나운서 디자이너 셰프 바리스타 사진작가 모델 연출가 지휘자 피아니스트 바이올리니스트 첼리스트
 안무가 프로듀서 유튜버 변호사 의사 교수 명창 무용가 조각가 건축가 도예가 공예가 섬유공예가 금속공예가 목공예가 사진가
@@ -545,8 +591,8 @@ def _name_then_org_in_parens(doc: Doc, sent: Sentence) -> None:
     for w in sent.words:
         name = _clean(w.stem)
         parts = w.paren.split()
-        if not (w.paren and is_korean_name(name) and 1 <= len(parts) <= 3):
-            continue
+        if not (w.paren and is_korean_name(name) and 1 <= len(parts) <= 3) or name.endswith("법"):
+            continue  # 인플레이션 감축법(IRA): a law with its short name, though 감축법 reads like a name
         post = _paren_post(w.paren)
         if post and len(parts) <= 3:  # 김영솔(한울섬유 대표)씨가
             _add_person(doc, sent, w, name, post[0], post[1], w, rule="post:name(org title)")
@@ -628,9 +674,11 @@ def _foreign_names(doc: Doc, sent: Sentence) -> None:
         바트볼드 간바타르씨는                                              (씨)
         요스트 판데르린던 노르트빈트 오프쇼어 최고경영자(CEO)               (name, an unknown company, an executive title)
     """
-    # "리나 위자야": Kiwi reads a one-letter proper noun and the particle 나; in a foreign name it is one word
-    words = tuple(replace(w, stem=w.text, particle="", tags=("NNP",)) if w.particle == "나" and len(w.stem) == 1
-                  and w.tags[:1] == ("NNP",) else w for w in sent.words)
+    # "리나 위자야", "마리아나 소우자": Kiwi reads a proper noun and the particle 나 ("or"); before another
+    # proper noun, in a foreign name, it is one word
+    words = tuple(replace(w, stem=w.text, particle="", tags=("NNP",)) if w.particle == "나" and w.tags[:1] == ("NNP",)
+                  and (len(w.stem) == 1 or len(w.stem) <= 4 and nxt.tags[:1] == ("NNP",))
+                  else w for w, nxt in zip(sent.words, sent.words[1:] + sent.words[-1:]))
     text = sent.text
     # most sentences carry no mark at all: look no further (this runs on every sentence)
     if not ("출신" in text or "국적" in text or "주한" in text or "씨" in text or any(

@@ -25,14 +25,14 @@ from .patterns import LEX, body_of, company_like, is_local_government, title_of
 P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.AWARD, EntityType.POLICY,
                          EntityType.EVENT, EntityType.VENUE, EntityType.LOCATION)
 
-_HOLD = re.compile(r"(열린|열렸|열었|열어|열고|열리|열며|연다|열 예정|개최|막을 올|개막|펼쳐|진행|마련된|마련한|치러|치렀)")
+_HOLD = re.compile(r"(열린|열렸|열었|열어|열고|열리|열며|연다|열 예정|개최|막을 올|개막|펼쳐|진행|마련된|마련한|치러|치렀|주최|주관|막을 내)")
 _ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|연다|마련|운영|공동으로|함께 열|펼친다|펼쳤|펼치고)")
 _SPONSOR = re.compile(r"^(이|가|은|는)?\s*(후원|협찬)")
 _ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸음|함께했|함께한|인사말|축사|격려사|개회사|환영사|기조연설|모두발언|"
                      r"연단|단상|무대에|기념촬영|발표자|패널|토론|수상자|시상대|연사|진술인|참고인|사회로|사회는|진행은|진행으로|사회를 맡|"
                      r"진행을 맡|시연)")
 # a speech given at the event: "협약식에서", "개회 인사에서", "폐막식에서"
-_AT_EVENT = re.compile(r"(협약식|시상식|개막식|개회식|폐막식|기념식|출범식|취임식|발대식|설명회|공청회|간담회|토론회|포럼|"
+_AT_EVENT = re.compile(r"(협약식|시상식|개막식|개회식|폐막식|폐회식|기념식|출범식|취임식|발대식|설명회|공청회|간담회|토론회|포럼|"
                        r"심포지엄|세미나|국감|국정감사|청문회|기조발표|기조연설|개회사|폐회사|인사말|축사|기념사|환영사|격려사|"
                        r"개회 인사|취임사)(에서|에선|에서는|를 통해|을 통해)")
 _SPOT_AT_VENUE = re.compile(r"^ (앞 )?(특설무대|야외무대|메인무대|주무대|무대|야외광장|광장|앞마당|잔디광장|일원|일대|로비|야외)(에서|서 )")
@@ -43,7 +43,8 @@ _GENERIC_EVENT = re.compile(r"(^|\s)(행사|대회|영화제|축제|박람회|�
                             r"(축제|행사|박람회|설명회|시상식|기념식|포럼|간담회)(를|을) (열었|열고|열어|개최했|개최하고)|"
                             r"(개막식|개회식|시상식|협약식|행사장|간담회|라운드테이블)(에서|에는|에|이|은|를|을)")
 _PROMOTE = re.compile(r"(추진|지원|발표|마련|공고|투입|도입|시행|운영|개편|삼고|확정|착수|계획|구축|발의|제정|이행|지정|개발|"
-                      r"내놓|공개|확충|육성|조성|뒷받침|선보|펼치|투자|채택|확대|늘리|늘린|강화|보급|신설|집행|편성|배정|대표발의)")
+                      r"내놓|공개|확충|육성|조성|뒷받침|선보|펼치|투자|채택|확대|늘리|늘린|강화|보급|신설|집행|편성|배정|대표발의|"
+                      r"모집|수행|시작하|시작한|시작했|시작할)")
 _AGREE = re.compile(r"(협약|MOU|양해각서|계약|협정|업무협력|파트너십|맞잡|손을 잡|손잡)")
 _AGREE_VERB = re.compile(r"(체결|맺|서명|이전하기로|합의|협약식['’”\"]?[을를] (?:열|갖|가졌|개최|진행))")
 # "두 기관은 … 협약을 맺었다": the parties named in the sentence before
@@ -66,10 +67,14 @@ def find_relations(doc: Doc) -> None:
         _held_at(doc, sent, events)
         _located_in(doc, sent)
         _organized_by(doc, sent, events)
+        _people_hosting(doc, sent, events)
+        _the_company_hosts(doc, sent, events)
+        _executives_of_the_subject(doc, sent)
         _awards(doc, sent, events)
         _participation(doc, sent, events)
         _promotes(doc, sent)
         _partners(doc, sent)
+        _parties_hosting(doc, sent, events)
         _joint_programmes(doc, sent)
     _event_named_after_org(doc)
     _orphan_policies(doc)
@@ -78,6 +83,8 @@ def find_relations(doc: Doc) -> None:
     _bodies_taking_part(doc)
     _officials_speak_for_programmes(doc)
     _speakers_at_a_hearing(doc)
+    _posts_described_before_a_person(doc)
+    _hosts_do_not_take_part(doc)
 
 
 def _campaign_hosts(doc: Doc) -> None:
@@ -156,20 +163,35 @@ def _main_event(doc: Doc) -> tuple[EntityType, str] | None:
 
 
 def _lead_org(doc: Doc) -> tuple[EntityType, str] | None:
-    """The body the article is about: the organisation most often the subject of a sentence."""
+    """The body the article is about: the organisation most often the subject of a sentence.
+
+    What a quotation says does not count ("…산단공이 함께할 것"이라고 강조했다); a headline
+    that opens with the body and a comma ("산업부, 뿌리기업에 1200억 푼다") names it as the subject.
+    """
+    quoted = [(f.start, f.end) for f in doc.facts if f.kind == "quote" and f.start is not None]
+    headline = doc.article.text.find(doc.article.title) if doc.article.title else -1
     counts: Counter[str] = Counter()
     for m in doc.mentions:
-        if m.type is O and _after(doc, m, 1) in ("은", "는", "이", "가"):
+        if m.type is not O or any(a <= m.start < b for a, b in quoted):
+            continue
+        after = _after(doc, m, 1)
+        if after in ("은", "는", "이", "가") or m.start == headline and after == ",":
             counts[m.name] += 1
     if not counts:
         return None
     return (O, counts.most_common(1)[0][0])
 
 
+# "토론회는 협회가 주관하고": a talk or a ceremony named by its kind alone, when the article's event is one
+_EVENT_OF_ITS_KIND = re.compile(r"(?:^|\s)(토론회|세미나|심포지엄|간담회|공청회|설명회|발대식|출범식|협약식|기공식|개소식|준공식|"
+                                r"비엔날레|페스티벌|선수권대회)(는|은|에는) ")
+
+
 def _events_in(doc: Doc, index: int, text: str) -> list[tuple[EntityType, str]]:
     quoted = [(f.start, f.end) for f in doc.facts if f.kind == "quote" and f.sentence == index]
     named = [(E, m.name) for m in doc.in_sentence(index, E) if not any(a <= m.start < b for a, b in quoted)]
-    if not named and doc.main_event and _GENERIC_EVENT.search(text):
+    if not named and doc.main_event and (_GENERIC_EVENT.search(text) or (
+            (kind := _EVENT_OF_ITS_KIND.search(text)) and doc.main_event[1].endswith(kind[1]))):
         return [doc.main_event]
     return list(dict.fromkeys(named))
 
@@ -280,7 +302,8 @@ def _organized_by(doc: Doc, sent, events) -> None:
         subject = next((m for m in orgs if a <= m.start < verb.start() and _after(doc, m, 1) in ("은", "는", "이", "가")),
                        None)
         clause = doc.article.text[subject.end:b] if subject is not None else ""
-        if re.search(r"(와|과) ?(함께|공동으로|공동)", clause) or not _SIGNED.search(clause):
+        signing = _SIGNED.search(clause) or any(e[1].endswith(("협약식", "체결식", "서명식")) for e in named)
+        if re.search(r"(와|과) ?(함께|공동으로|공동)", clause) or not signing:
             subject = None  # only the parties of an agreement signed at the event are not its hosts
         for m in orgs:
             if not a <= m.start < verb.start() or subject is not None and m.start > subject.start:
@@ -290,6 +313,100 @@ def _organized_by(doc: Doc, sent, events) -> None:
             if re.match(r"^(은|는|이|가|와|과|,|·|도|를 비롯|을 비롯| 등)", _after(doc, m, 10)):
                 for e in (named if len(clauses) > 1 else events):
                     _rel(doc, Predicate.ORGANIZED_BY, e, m, sent.index, "organizedBy:주최/개최")
+
+
+_HOSTED = re.compile(r"(공동\s?)?(주최|주관)(했|하고|하며|한다|해|하는|할)")
+
+
+def _people_hosting(doc: Doc, sent, events) -> None:
+    """"A 의원과 B 의원은 … 'X 토론회'를 공동 주최했다": people host an event too (GUIDE: organizedBy → Person)."""
+    verb = _HOSTED.search(sent.text) if events else None
+    if verb is None:
+        return
+    cue = sent.start + verb.start()
+    if any(_after(doc, m, 1) in ("은", "는", "이", "가") for m in doc.in_sentence(sent.index, O)
+           if m.end < cue and not _is_post_org(doc, m)):
+        return  # a body is the subject: it hosts (_organized_by)
+    people = [m for m in doc.in_sentence(sent.index, P) if m.end < cue and m.name != doc.article.author]
+    last = next((i for i in range(len(people) - 1, -1, -1) if _phrase_particle(sent, people[i]) in _SUBJECT[:4]), None)
+    if last is None:
+        return
+    hosts = [people[last]] + [m for m in reversed(people[:last]) if _phrase_particle(sent, m) in ("와", "과")]
+    for h in hosts:
+        for e in events:
+            _rel(doc, Predicate.ORGANIZED_BY, e, h, sent.index, "organizedBy:person-hosts")
+
+
+def _parties_hosting(doc: Doc, sent, events) -> None:
+    """"A는 B와 협약을 맺었다. 두 기관은 이날 'X 발대식'을 함께 열었다": the parties host the event."""
+    if not events or sent.index == 0 or not _BOTH_PARTIES.match(sent.text.strip()) or not _ORGANIZE.search(sent.text):
+        return
+    parties = {k for f in doc.facts if f.kind is Predicate.PARTNERED_WITH and f.sentence == sent.index - 1
+               for k in (f.subject, f.object)}
+    for party in sorted(parties):
+        for e in events:
+            _rel(doc, Predicate.ORGANIZED_BY, e, party, sent.index, "organizedBy:the-parties")
+
+
+# the posts that run a company: "X는 NAME 대표와 NAME 최고기술책임자(CTO)가 함께 세웠다"
+_EXECUTIVE = re.compile(r"(대표|대표이사|공동대표|사장|부사장|회장|부회장|창업자|공동창업자|전무|상무|본부장|연구소장|"
+                        r"최고\S*책임자|C[A-Z]O)$")
+
+
+def _executives_of_the_subject(doc: Doc, sent) -> None:
+    """"한빛로보틱스는 … 함다온 대표와 … 방서율 최고기술책임자(CTO)가 세웠다": a post named without its company
+    in a sentence about the company is held there."""
+    subject = next((m for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("은", "는", "이", "가")
+                    and not _is_post_org(doc, m) and not _is_government(m.name)), None)
+    if subject is None:
+        return
+    for f in [f for f in doc.facts if f.kind == "position" and f.sentence == sent.index and f.object is None]:
+        person = next((m for m in doc.in_sentence(sent.index, P) if m.name == f.subject[1]), None)
+        if person is not None and person.start > subject.end and _EXECUTIVE.search(f.title or ""):
+            doc.facts.append(Fact("position", f.subject, (O, subject.name), sent.index, "post:executive-of-subject",
+                                  title=f.title))
+            _rel(doc, Predicate.AFFILIATED_WITH, f.subject, subject, sent.index, "post:executive-of-subject")
+
+
+def _the_company_hosts(doc: Doc, sent, events) -> None:
+    """"회사는 이날 … 'X 런칭데이'를 열고": the company the article is about holds it."""
+    if not events or doc.lead_org is None or _is_government(doc.lead_org[1]) \
+            or not re.match(r"(이 )?회사(는|가|측은) ", sent.text.strip()) or not _ORGANIZE.search(sent.text):
+        return
+    if any(f.kind is Predicate.ORGANIZED_BY and f.sentence == sent.index for f in doc.facts):
+        return
+    for e in events:
+        _rel(doc, Predicate.ORGANIZED_BY, e, doc.lead_org, sent.index, "organizedBy:the-company")
+
+
+# "누리문화전당 학예연구관 출신인 도 감독", "한빛예술학교 미술원 교수이기도 한 권 작가": a post described before a person
+_DESCRIBED_POST = re.compile(r" (?:(?P<dept>[가-힣]+) )?(?P<title>[가-힣]+?)(?:이기도 한| ?출신인| ?출신으로|을 지낸|를 지낸) ")
+
+
+def _posts_described_before_a_person(doc: Doc) -> None:
+    for m in [m for m in doc.mentions if m.type is P]:
+        for o in doc.in_sentence(m.sentence, O):
+            g = _DESCRIBED_POST.fullmatch(doc.article.text[o.end:m.start]) if o.end < m.start else None
+            if g is None or title_of(g["title"]) is None:
+                continue
+            title = f"{g['dept']} {g['title']}" if g["dept"] else g["title"]
+            doc.facts.append(Fact("position", (P, m.name), (O, o.name), m.sentence, "post:described-before", title=title))
+            _rel(doc, Predicate.AFFILIATED_WITH, (P, m.name), o, m.sentence, "post:described-before")
+
+
+def _hosts_do_not_take_part(doc: Doc) -> None:
+    """GUIDE: hosts are not also participants."""
+    hosts = {(f.subject, f.object) for f in doc.facts if f.kind is Predicate.ORGANIZED_BY}
+    doc.facts = [f for f in doc.facts if not (f.kind is Predicate.PARTICIPATED_IN and (f.object, f.subject) in hosts)]
+
+
+def _outside_events(doc: Doc, sent) -> str:
+    """The sentence with its event names blanked out: '정책토론회' is no cue word (토론)."""
+    text = sent.text
+    for m in doc.in_sentence(sent.index, E):
+        a, b = max(0, m.start - sent.start), m.end - sent.start
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _phrase_particle(sent, m: Mention) -> str:
@@ -357,6 +474,9 @@ def _awards(doc: Doc, sent, events) -> None:
                       not _after(doc, m, 3).startswith(("의", " 등", "에서"))
                       and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))))]
 
+    if re.search(r"에게 (\S+ ){0,2}((수여|시상|전달|증정)(했|한다|하고|하며|해)|건넸|건네|줬|주었|안겼)", sent.text):
+        # "A와 B는 … 수상자 7명에게 상을 수여했다": the subjects give; only whom 에게 names receives
+        recipients = [m for m in recipients if _phrase_particle(sent, m) == "에게"]
     if not recipients:
         return
     items = sorted(awards + recipients, key=lambda m: m.start)
@@ -393,8 +513,9 @@ def _heads_a_count(doc: Doc, m: Mention) -> bool:
 def _participation(doc: Doc, sent, events) -> None:
     # attending, a speech (축사, 기조연설) or "이날" places the person at the article's event
     at_event = _AT_EVENT.search(sent.text)
+    attended = _ATTEND.search(_outside_events(doc, sent))
     event_list = events or ([doc.main_event] if doc.main_event and (re.search(
-        r"이날|행사|현장|축사|인사말|격려사|개회사|환영사|기조연설|모두발언", sent.text) or _ATTEND.search(sent.text)
+        r"이날|행사|현장|축사|인사말|격려사|개회사|환영사|기조연설|모두발언", sent.text) or attended
         or at_event) else [])
     if not event_list:
         return
@@ -405,14 +526,14 @@ def _participation(doc: Doc, sent, events) -> None:
             if f.kind == "quote" and f.sentence == sent.index:
                 for e in event_list:
                     _rel(doc, Predicate.PARTICIPATED_IN, f.subject, e, sent.index, "participatedIn:spoke-at")
-    if _ATTEND.search(sent.text) or quoted_today:
+    if attended or quoted_today:
         credits = {m.name for m in doc.in_sentence(sent.index, P) if m.rule == "byline"}
         for m in doc.in_sentence(sent.index, P):
             if m.name == doc.article.author or m.name in credits:  # a photo credit is not a guest
                 continue
             for e in event_list:
                 _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:attend")
-    if not (_ATTEND.search(sent.text) or re.search(r"나와|나섰|출석", sent.text)):
+    if not (attended or re.search(r"나와|나섰|출석", sent.text)):
         return
     hosts = {f.object for f in doc.facts if f.kind is Predicate.ORGANIZED_BY}
     for m in doc.in_sentence(sent.index, O):
@@ -523,8 +644,10 @@ def _promotes(doc: Doc, sent) -> None:
         pairs = list(zip(operators, every))
     for a, p in pairs:
         _rel(doc, Predicate.PROMOTES, a, p, sent.index, "promotes:subject")
-        if a.type is P:
-            # the speaker's own body promotes it too
+        lawmaker = any(f.kind == "position" and f.subject == (a.type, a.name) and (f.title or "").endswith("의원")
+                       for f in doc.facts)
+        if a.type is P and not lawmaker:
+            # the speaker's own body promotes it too (a lawmaker's bill is the lawmaker's, not the party's)
             for f in doc.facts:
                 if f.kind == "position" and f.subject == (P, a.name) and f.object and body_of(f.object[1]):
                     _rel(doc, Predicate.PROMOTES, f.object, p, sent.index, "promotes:speaker-body")
@@ -568,6 +691,34 @@ def _officials_speak_for_programmes(doc: Doc) -> None:
             if any((b, policy) in promoted or _is_government(b[1]) and not others and _KOREAN_PROGRAMME.search(m.name)
                    for b in bodies):
                 _rel(doc, Predicate.PROMOTES, f.subject, policy, f.sentence, "promotes:official-quoted")
+        _programme_named_by_its_kind(doc, f, bodies, promoted)
+
+
+# a programme's kind, distinct enough that a quote naming the kind alone ("이번 바우처") means the article's one
+_PROGRAMME_KIND = re.compile(r"(바우처|프로젝트|캠페인|펀드|패키지)$")
+
+
+def _programme_named_by_its_kind(doc: Doc, quote: Fact, bodies: list[tuple], promoted: set[tuple]) -> None:
+    """"…작은 공장들이 혁신할 여력을 만들어 주는 것이 이번 바우처의 목표": the speaker's body, or a body that
+    runs it with the body that launched it, pushes the one programme of that kind the article names."""
+    by_kind: dict[str, set[tuple]] = {}
+    for _, policy in promoted:
+        if kind := _PROGRAMME_KIND.search(policy[1]):
+            by_kind.setdefault(kind[1], set()).add(policy)
+    partners = {(f.subject, f.object) for f in doc.facts if f.kind is Predicate.PARTNERED_WITH}
+    partners |= {(o, s) for s, o in partners}
+    for kind, policies in by_kind.items():
+        if len(policies) != 1 or kind not in (quote.text or ""):
+            continue
+        policy = next(iter(policies))
+        runners = {s for s, o in promoted if o == policy}
+        if any(b in runners for b in bodies):
+            _rel(doc, Predicate.PROMOTES, quote.subject, policy, quote.sentence, "promotes:official-quoted-kind")
+            continue
+        for b in bodies:
+            if any((b, r) in partners for r in runners):
+                _rel(doc, Predicate.PROMOTES, quote.subject, policy, quote.sentence, "promotes:official-quoted-kind")
+                _rel(doc, Predicate.PROMOTES, b, policy, quote.sentence, "promotes:partner-speaks-for")
 
 
 _RUN_BY = re.compile(r"(이|가) (운영|시행|추진|도입)(하는|한|하고 있는|중인) ['‘\"“]?$")

@@ -276,6 +276,16 @@ def _places(doc: Doc, sent: Sentence) -> None:
         elif (i > 0 and re.fullmatch(r"[가-힣]{1,4}[구군동읍면리]", stem) and words[i - 1].bare and stem not in GENERIC_ORG
               and LEX.places.get(words[i - 1].stem) in ("province", "city", "district", "county")):  # not 베트남 배터리
             _add(doc, sent, L, stem, w, "place:neighbourhood")
+        elif (i > 0 and words[i - 1].bare and LEX.places.get(words[i - 1].stem) == "country"
+              and re.fullmatch(r"[가-힣]{2,8}(주|성|현)", stem) and "NNP" in w.tags and not is_place(stem)):
+            # "미국 누리바마주", "베트남 한빛성": a state or province abroad, and the city named after it
+            _add(doc, sent, L, stem, w, "place:state-abroad")
+            nxt = words[i + 1] if w.bare and i + 1 < len(words) else None
+            if nxt is not None and re.fullmatch(r"[가-힣]{2,6}", nxt.stem) and nxt.tags[:1] == ("NNP",) \
+                    and (nxt.bare or nxt.particle in ("의", "에", "에서", "에서는", "시")) and not title_of(nxt.stem) \
+                    and not org_suffix(nxt.stem) and not nxt.stem.endswith(tuple(LEX.venue_suffixes)):
+                city = nxt.stem[:-1] if nxt.stem.endswith("의") and not nxt.particle else nxt.stem  # 몽고메리의
+                _add(doc, sent, L, city, nxt, "place:city-abroad")
         elif re.fullmatch(r"[가-힣]{2,8}(?:제\d+)?(산업단지|농공단지|국가산단|일반산단|산단|신도시|혁신도시)", stem) \
                 and not re.fullmatch(r"(국가|일반|첨단|지방|스마트|인근|기존|신규|해당|전국)?(산업단지|농공단지|산단|신도시|혁신도시)", stem):
             _add(doc, sent, L, stem, w, "place:estate")  # 율촌제1산업단지, 내포신도시: a named estate or new town
@@ -313,6 +323,9 @@ def _venues(doc: Doc, sent: Sentence) -> None:
                 suffix = "센터" if stem.endswith("센터") else "홀"  # "중구 프레스센터에서", "세종문화회관 세종홀에서"
             elif stem.endswith(("공원", "광장")) and len(stem) >= 4 and is_place(before.stem):
                 suffix = stem[-2:]  # "하동읍 송림공원 일원에서": a park in a named place
+        if not suffix and stem.endswith("공원") and len(stem) >= 5 and not org_suffix(stem) and (
+                locative or i > 0 and words[i - 1].bare and is_place(words[i - 1].stem)):
+            suffix = "공원"  # "광교호수공원에서", "영통구 누리호수공원이": a park named in full
         if not known and not suffix:
             # "영등포구 SWITCH22에서 열린": a name right after a place, where something is held
             if ((locative or w.particle == "의") and i > 0 and LEX.places.get(words[i - 1].stem) == "country" and words[i - 1].bare
@@ -399,7 +412,7 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
         name = w.stem.strip()
         # '지역혁신중심 대학지원체계(RISE)': the short name in parentheses is an alias
         inner = re.fullmatch(r"(.{3,}?)\s?\(([A-Za-z0-9][A-Za-z0-9&.\- ]{1,15}|[가-힣]{2,8})(?:·[^)]{1,15})?\)", name)
-        alias = inner[2] if inner else None
+        alias = inner[2] if inner else alias_from_paren(w)
         if inner:
             name = inner[1]
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -468,7 +481,7 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
                     _add(doc, sent, E, short, w, "event:quoted", name)
                     break
             else:
-                _add(doc, sent, E, name, w, "event:quoted")
+                _add(doc, sent, E, name, w, "event:quoted", alias)
         else:
             _add(doc, sent, POL, name, w, "policy:quoted", alias)
 
@@ -620,7 +633,7 @@ def _awards(doc: Doc, sent: Sentence) -> None:
                 continue
             # 페어플레이상 but not 10년이상; 한빛e스포츠협회장상 (a body's head gives it) with its Latin letters
             if part.endswith("상") and re.fullmatch(r"[가-힣]+|[가-힣A-Za-z0-9]+장상", part) \
-                    and not part.endswith(("대상자", "수상", "시상")) \
+                    and (not part.endswith(("대상자", "수상", "시상")) or part.endswith("선수상")) \
                     and not re.search(r"(\d|명|개|년|세|곳|건|원|점|회|배|만|천)이상$", part):
                 prefix = ""
                 if i > 0 and words[i - 1].text.split("·")[-1] in ("올해의", "이달의", "이주의", "오늘의"):
