@@ -1213,3 +1213,41 @@ def test_a_post_described_before_a_short_form_is_the_persons():
                 "출신인 도 감독은 지난해 선임됐다. 1장에서는 권서율 작가의 작품이 관람객을 맞는다. 한빛예술대학교 미술원 "
                 "교수이기도 한 권 작가는 \"질문에서 시작했다\"고 밝혔다.")
     assert {("도다온", "누리문화재단", "학예연구관"), ("권서율", "한빛예술대학교", "미술원 교수")} <= posts(x)
+
+
+def test_a_consul_general_and_the_mission_abroad():
+    x = extract("기공식에는 장다온 한빛오토텍 대표이사와 서가람 주애틀랜타 대한민국 총영사관 총영사 등 200여 명이 참석했다.")
+    assert ("서가람", "주애틀랜타 대한민국 총영사관", "총영사") in posts(x)
+    assert "서가람 주애틀랜타" not in names(x, T.PERSON)
+
+
+def test_new_chief_executives_named_after_the_post_they_are_given():
+    x = extract("그룹 주력 계열사인 한빛건설 대표이사에는 국다온(59) 플랜트사업본부장(부사장)이 사장으로 승진해 선임됐다. "
+                "한빛케미칼 대표로는 도서윤(54) 사장이 영입됐다. 유통 계열사 한빛리테일 대표에는 정가람(49) 그룹 "
+                "경영전략실 상무가 발탁됐다.")
+    assert {("국다온", "한빛건설", "대표이사"), ("도서윤", "한빛케미칼", "대표"), ("정가람", "한빛리테일", "대표")} <= posts(x)
+    assert "플랜트사업" not in names(x, T.ORGANIZATION)  # a business unit stays in the title
+
+
+def test_councillors_sit_on_the_council_the_article_reports_and_their_party_comes_first_in_parentheses():
+    x = extract("누리시의회는 18일 본회의를 열고 조례안을 상정했다. 조례안을 대표 발의한 용다온 의원(더불어민주당·영통2동)은 "
+                "\"형편\"이라고 말했다. 반대 토론에 나선 지서율 의원(국민의힘·권선1동)은 \"안 된다\"고 맞섰다.")
+    assert {("용다온", "누리시의회", "의원"), ("지서율", "누리시의회", "의원"), ("용다온", "더불어민주당", None),
+            ("지서율", "국민의힘", None)} <= posts(x)
+
+
+def test_a_pavilion_at_a_fair_abroad_and_the_companies_listed_before_their_count():
+    x = extract("한국콘텐츠진흥원은 지난 25일부터 28일까지 일본 지바현 마쿠하리 메세에서 열린 '누리 플레이엑스포 2025"
+                "(NPX 2025)'에서 한국공동관을 운영해 바이어 상담 412건을 기록했다고 29일 밝혔다. 공동관에는 블루솔게임즈, "
+                "픽셀바다, 스튜디오 가온, 누리버스 등 국내 중소 게임사 12곳이 참가했다.")
+    fair = "누리 플레이엑스포 2025"
+    assert {"블루솔게임즈", "픽셀바다", "스튜디오 가온", "누리버스"} <= names(x, T.ORGANIZATION)
+    assert {(fair, "heldAt", "마쿠하리 메세"), ("마쿠하리 메세", "locatedIn", "지바현"), ("지바현", "locatedIn", "일본"),
+            ("한국콘텐츠진흥원", "participatedIn", fair), ("누리버스", "participatedIn", fair)} <= rels(x)
+    assert (fair, "organizedBy", "한국콘텐츠진흥원") not in rels(x)  # running a pavilion at a fair is not holding it
+
+
+def test_the_host_named_before_the_event_it_holds_even_when_something_happens_at_it():
+    x = extract("김다온은 26일 서울 송파구 누리호텔에서 한빛야구위원회(HBO)가 개최한 '2024 누리 HBO 시상식'에서 "
+                "최우수선수(MVP)로 뽑혔다.")
+    assert ("2024 누리 HBO 시상식", "organizedBy", "한빛야구위원회") in rels(x)

@@ -189,7 +189,8 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         # NAME 충청북도 보건복지국장: a province or city before one of its departments' posts is the body
         local_official = len(org_words) == 1 and is_local_government(org_words[0]) and stem != title \
             and title in ("국장", "과장", "실장", "본부장", "단장", "팀장", "소장", "관장", "센터장")
-        if stem not in _LOCAL_HEADS and not local_official:
+        mission = bool(org_words) and org_words[-1].endswith(("대사관", "영사관", "대표부"))  # 주애틀랜타 대한민국 총영사관
+        if stem not in _LOCAL_HEADS and not local_official and not mission:
             org_words = [x for x in org_words if not is_place(x)] or org_words  # 미국 스탠퍼드대: the country is not the body
         org_words, dept = _department(org_words)
         org, title = _org_and_title(org_words, stem, title)
@@ -213,9 +214,10 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             second = _paren_post(w.paren)
             if second:
                 _add_person(doc, sent, w, name, second[0], second[1], w, rule="post:title(org title)")
-            elif w.paren and body_of(w.paren) and w.paren != org:
-                # 한미래 과방위원장(국민의힘): the body in parentheses is the person's too (a party, a ministry)
-                _add_person(doc, sent, w, name, w.paren, None, w, rule="post:title(org)")
+            elif w.paren and body_of(w.paren.split("·")[0].strip()) and w.paren.split("·")[0].strip() != org:
+                # 한미래 과방위원장(국민의힘), NAME 의원(더불어민주당·영통2동): the body in parentheses (a party, a
+                # ministry) is the person's too; a constituency after it is not
+                _add_person(doc, sent, w, name, w.paren.split("·")[0].strip(), None, w, rule="post:title(org)")
             elif w.paren and not org and _paren_org(w.paren):
                 # 유재하 교수(누리대 교통공학과): the organisation, with its department, in parentheses
                 _add_person(doc, sent, w, name, _paren_org(w.paren), title, w, rule="post:title(org)")
@@ -257,7 +259,8 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
             and _is_org_phrase(words[1:], strict=True) and not body_of(first) and not org_suffix(first)):
         return [first], words[1:]
     # 마르틴 호이겐스 블라우베르크 에너지: a first part that only looks Korean, then more of a foreign name
-    foreign_pair = len(parts) == 1 and len(words) >= 3 and words[1] in proper and _looks_foreign_part(words[1])
+    foreign_pair = len(parts) == 1 and len(words) >= 3 and words[1] in proper and _looks_foreign_part(words[1]) \
+        and not words[-1].endswith(("대사관", "영사관", "대표부"))  # 주애틀랜타 (…총영사관) names the mission's city
     if all(is_korean_name(p) for p in parts) and not foreign_pair:
         org_words = words[1:]
         core, unit = _department(org_words)
@@ -335,6 +338,8 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
     joined = " ".join(words)
     if body_of(joined) or body_of(words[-1]) or org_suffix(words[-1]) or words[0].startswith(("㈜", "(주)")):
         return True
+    if len(words) >= 2 and words[-1] in ("대사관", "총영사관", "영사관", "대표부"):
+        return True  # 주애틀랜타 대한민국 총영사관: a mission abroad
     if any(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", x) for x in words) and all(title_of(x) != x for x in words):
         return True
     if len(words) == 1 and re.fullmatch(r"[가-힣]{2,8}대", words[0]) and not is_place(words[0]):
@@ -373,8 +378,8 @@ def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | N
     if title[0] in _OVERLAP_ORG_END and (body_of(overlap) or org_suffix(overlap) or overlap in LEX.places
                                          or (head in LEX.places and title in ("시장", "군수", "구청장", "도지사", "지사"))):
         return overlap, title
-    if len(head) >= 3 and not is_place(head):
-        return head, title
+    if len(head) >= 3 and not is_place(head) and not head.endswith(("사업", "전략", "경영", "기술", "영업", "생산")):
+        return head, title  # (플랜트사업본부장, 경영전략실장: a unit of the company, kept in the title)
     return None, word
 
 
@@ -517,8 +522,9 @@ def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
 
 
 # "기획재정부 1차관에 NAME 국무1차장이 내정됐다", "조달청장에는 NAME …이": the post someone is given
-_APPOINTED_TO = re.compile(r"(?:^|(?<=[\s,]))((?:[가-힣A-Za-z·]+ ){0,2})([가-힣A-Za-z0-9·]+?)에(?:는|도)? ([가-힣]{3,4}) ")
-_APPOINTED = re.compile(r"(내정|발탁|기용|임명|선임|이름을 올|낙점|발령|선출|위촉|승진|취임)")
+_APPOINTED_TO = re.compile(r"(?:^|(?<=[\s,]))((?:[가-힣A-Za-z·]+ ){0,2})([가-힣A-Za-z0-9·]+?)(?:에(?:는|도)?|(?:으)?로는) "
+                           r"([가-힣]{3,4})(?:\(\d{2}\))? ")
+_APPOINTED = re.compile(r"(내정|발탁|기용|임명|선임|이름을 올|낙점|발령|선출|위촉|승진|취임|영입)")
 
 
 def _appointed_to(doc: Doc, sent: Sentence) -> None:
@@ -541,7 +547,9 @@ def _appointed_to(doc: Doc, sent: Sentence) -> None:
                 org, title = None, last  # "국무1차장" is a post of its own, not a body "국무1"
         if org is None:  # "환경부 차관에는", "국무조정실 국무1차장에는": the body is the words before
             for k in (2, 1):
-                if len(head) >= k and _is_org_phrase(head[-k:], strict=True):
+                if len(head) >= k and (_is_org_phrase(head[-k:], strict=True) or k == 1 and (
+                        company_like(head[-1]) or doc.knows(O, head[-1]) or
+                        len(head) >= 2 and head[-2] in _COMPANY_KIND)):  # "계열사 한빛리테일 대표에는"
                     org, title = " ".join(head[-k:]), last
                     break
         if not org or is_korean_name(org):
@@ -695,7 +703,8 @@ def _foreign_names(doc: Doc, sent: Sentence) -> None:
             # 리나 위자야 인도네시아 상공회의소 부회장: a name, then a country's body and a title
             ahead = _foreign_name_at(words, i, marked=True)
             k = i + len(ahead)
-            if ahead and ahead[-1].bare and k + 1 < len(words) and words[k].bare and \
+            if ahead and ahead[-1].bare and k + 1 < len(words) and words[k].bare and not (
+                    _clean(ahead[-1].stem).startswith("주") and _clean(words[k].stem) in ("대한민국", "한국")) and \
                     LEX.places.get(_clean(words[k].stem)) == "country" and any(
                     title_of(_clean(w.stem)) for w in words[k + 1:k + 4]):
                 run, cue = ahead, True

@@ -84,6 +84,8 @@ def find_relations(doc: Doc) -> None:
     _officials_speak_for_programmes(doc)
     _speakers_at_a_hearing(doc)
     _posts_described_before_a_person(doc)
+    _artists_in_the_show(doc)
+    _councillors(doc)
     _hosts_do_not_take_part(doc)
 
 
@@ -292,6 +294,10 @@ def _organized_by(doc: Doc, sent, events) -> None:
         return
     # "A구는 … 'X'를 열고, B구는 … 'Y'를 펼친다": each clause's subject holds the event named in it
     clauses = _clauses(doc, sent)
+    # "… 열린 'X'에서 공동관을 운영해": an event something is done at is not the one the subject holds
+    # (but "KBO가 개최한 'X'에서" names its host before it)
+    visited = {(E, m.name): m.start for m in doc.in_sentence(sent.index, E)
+               if re.match(r"^['’”\"]?(\([^)]{1,30}\)['’”\"]?)?에서 ", doc.article.text[m.end:m.end + 40])}
     for a, b in clauses:
         verb = _ORGANIZE.search(doc.article.text, a, b)
         if verb is None:
@@ -312,7 +318,8 @@ def _organized_by(doc: Doc, sent, events) -> None:
                 continue
             if re.match(r"^(은|는|이|가|와|과|,|·|도|를 비롯|을 비롯| 등)", _after(doc, m, 10)):
                 for e in (named if len(clauses) > 1 else events):
-                    _rel(doc, Predicate.ORGANIZED_BY, e, m, sent.index, "organizedBy:주최/개최")
+                    if e not in visited or verb.start() < visited[e]:
+                        _rel(doc, Predicate.ORGANIZED_BY, e, m, sent.index, "organizedBy:주최/개최")
 
 
 _HOSTED = re.compile(r"(공동\s?)?(주최|주관)(했|하고|하며|한다|해|하는|할)")
@@ -392,6 +399,35 @@ def _posts_described_before_a_person(doc: Doc) -> None:
             title = f"{g['dept']} {g['title']}" if g["dept"] else g["title"]
             doc.facts.append(Fact("position", (P, m.name), (O, o.name), m.sentence, "post:described-before", title=title))
             _rel(doc, Predicate.AFFILIATED_WITH, (P, m.name), o, m.sentence, "post:described-before")
+
+
+_SHOWS = ("비엔날레", "트리엔날레", "전시회", "특별전", "기획전", "초대전", "회고전", "사진전", "展", "아트페어", "미술제")
+_ARTIST = r"(작가|화가|사진가|사진작가|조각가|미술가|설치미술가|예술가|도예가|공예가)"
+
+
+def _artists_in_the_show(doc: Doc) -> None:
+    """"브라질 작가 NAME의 영상 연작", "NAME 작가가 엮은 설치작품": in a report of an exhibition, its artists take part."""
+    if doc.main_event is None or not doc.main_event[1].endswith(_SHOWS):
+        return
+    hosts = {f.object for f in doc.facts if f.kind is Predicate.ORGANIZED_BY and f.subject == doc.main_event}
+    for m in doc.mentions:
+        if m.type is not P or (P, m.name) in hosts or m.name == doc.article.author:
+            continue
+        text = doc.article.text
+        if re.search(_ARTIST + r" $", text[max(0, m.start - 8):m.start]) or re.match(r"^ " + _ARTIST, text[m.end:m.end + 8]):
+            _rel(doc, Predicate.PARTICIPATED_IN, m, doc.main_event, m.sentence, "participatedIn:artist")
+
+
+def _councillors(doc: Doc) -> None:
+    """In a report of one council (수원시의회는 … 본회의를 열고), its 의원 sit on it, whatever their party."""
+    councils = {m.name for m in doc.mentions if m.type is O and m.name.endswith("의회") and len(m.name) >= 4}
+    if len(councils) != 1:
+        return
+    council = next(iter(councils))
+    for f in [f for f in doc.facts if f.kind == "position" and f.title and f.title.endswith("의원")]:
+        if f.object is None or body_of(f.object[1]) and not f.object[1].endswith("의회"):
+            doc.facts.append(Fact("position", f.subject, (O, council), f.sentence, "post:councillor", title=f.title))
+            _rel(doc, Predicate.AFFILIATED_WITH, f.subject, (O, council), f.sentence, "post:councillor")
 
 
 def _hosts_do_not_take_part(doc: Doc) -> None:
@@ -548,7 +584,10 @@ def _participation(doc: Doc, sent, events) -> None:
 # a match result: the winner and the side it beat both played in the event
 _WON = re.compile(r"우승했|우승을 차지|우승은 [^.]{2,25}차지|정상에 올랐|정상을 지켰|준우승|꺾고|꺾었|제압하고|제압했|누르고|눌렀")
 _BEATEN = re.compile(r"^(을|를) [^.]{0,25}?(꺾|제압|누르|눌렀)")
-_TAKES_PART = re.compile(r"(참가|참여|참석|출전|출품)(했|한다|하며|하고|해|할|한 |중이)|부스를 (운영|열|마련|차려|차리|꾸)")
+_TAKES_PART = re.compile(r"(참가|참여|참석|출전|출품)(했|한다|하며|하고|해|할|한 |중이)|"
+                         r"(부스|공동관|한국관|국가관|홍보관)(를|을) (운영|열|마련|차려|차리|꾸)")
+# "공동관에는 A, B 등 게임사 12곳이 참가했다": a pavilion or booth at the article's fair
+_AT_A_PAVILION = re.compile(r"(부스|공동관|한국관|국가관|홍보관)(에는|에|에서는)\s")
 
 
 def _bodies_taking_part(doc: Doc) -> None:
@@ -563,14 +602,17 @@ def _bodies_taking_part(doc: Doc) -> None:
             continue
         cue = sent.start + verb.start()
         events = [m for m in doc.in_sentence(sent.index, E) if m.end < cue
-                  and re.match(r"^['’”\"]?(에|에서|에는|에도) ", doc.article.text[m.end:m.end + 6])]
+                  and re.match(r"^['’”\"]?(\([^)]{1,30}\)['’”\"]?)?(에|에서|에는|에도) ", doc.article.text[m.end:m.end + 40])]
+        if not events and doc.main_event and _AT_A_PAVILION.search(sent.text) and not doc.in_sentence(sent.index, E):
+            events = [Mention(E, doc.main_event[1], sent.start, sent.start, sent.index, "main-event")]
         if not events:
             continue
         for m in doc.in_sentence(sent.index, O):
             if m.start > cue or _is_post_org(doc, m):
                 continue
             subject = _after(doc, m, 1) in ("은", "는", "이", "가") or _listed_subject(doc, sent, m) or \
-                re.match(r"^(와|과) 함께 ", _after(doc, m, 6))
+                re.match(r"^(와|과) 함께 ", _after(doc, m, 6)) or re.match(  # "A, B 등 게임사 12곳이"
+                    r"^(, [^,.]+){0,8} 등 (\S+ ){0,3}\S*\s?\d+\s?(곳|개사)(이|가|은|는) ", doc.article.text[m.end:sent.end])
             if not subject:
                 continue
             for e in events:

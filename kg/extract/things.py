@@ -35,7 +35,7 @@ _NOT_AWARDS = frozenset("""이상 세상 현상 대상자 향상 정상 보상 �
 성상 발상 연상 비상 가상 동상 적상 포상 세상 외상 흑자상 상""".split())
 _VENUE_SUFFIXES_STRONG = tuple(s for s in LEX.venue_suffixes if s not in ("센터", "광장", "공원", "홀"))
 _FACILITY_WORDS = frozenset("컨벤션센터 컨퍼런스센터 콘퍼런스센터 전시컨벤션센터 아트센터 아트홀 컨벤션홀 그랜드볼룸 볼룸 "
-                            "오디토리움 스타디움 아레나 체육관 경기장 공연장 대극장".split())
+                            "오디토리움 스타디움 아레나 체육관 경기장 공연장 대극장 메세".split())
 
 
 def _is_hall(w: Word) -> bool:
@@ -109,6 +109,7 @@ def find_things(doc: Doc) -> None:
         _legal_form_first(doc, sent)
         _hotels(doc, sent)
         _named_after_its_kind(doc, sent)
+        _listed_before_their_kind(doc, sent)
         _local_government_again(doc, sent)
     _dateline_place(doc)
     _event_heads_are_not_companies(doc)  # first, so that no company is found again by a fair's short name
@@ -281,6 +282,9 @@ def _places(doc: Doc, sent: Sentence) -> None:
             # "미국 누리바마주", "베트남 한빛성": a state or province abroad, and the city named after it
             _add(doc, sent, L, stem, w, "place:state-abroad")
             nxt = words[i + 1] if w.bare and i + 1 < len(words) else None
+            if nxt is not None and nxt.bare and i + 2 < len(words) and (  # 지바현 마쿠하리 메세: a venue's name
+                    words[i + 2].stem in _FACILITY_WORDS or words[i + 2].stem.endswith(tuple(LEX.venue_suffixes))):
+                nxt = None
             if nxt is not None and re.fullmatch(r"[가-힣]{2,6}", nxt.stem) and nxt.tags[:1] == ("NNP",) \
                     and (nxt.bare or nxt.particle in ("의", "에", "에서", "에서는", "시")) and not title_of(nxt.stem) \
                     and not org_suffix(nxt.stem) and not nxt.stem.endswith(tuple(LEX.venue_suffixes)):
@@ -757,6 +761,32 @@ _KIND_OF_BODY = ("기업", "업체", "회사", "스타트업", "제조사", "자
                  "아이돌그룹", "밴드", "기획사", "소속사", "제작사", "배급사", "투자사", "운용사", "협력사", "운수회사")
 
 
+# "블루솔게임즈, 픽셀바다, 스튜디오 한빛 등 국내 중소 게임사 12곳": names listed before the kind and count of bodies
+_LISTED_BEFORE_KIND = re.compile(r"((?:[가-힣A-Za-z0-9]+(?: [가-힣A-Za-z0-9]+)?, ){1,9}[가-힣A-Za-z0-9]+(?: [가-힣A-Za-z0-9]+)?)"
+                                 r" 등 (?:\S+ ){0,3}?\S*(?:기업|업체|게임사|회사|스타트업|제조사|협력사|개발사|벤처기업)\s?"
+                                 r"\d+\s?(?:곳|개사|개 기업|개 업체)")
+_PARTICLE_END = re.compile(r"(은|는|이|가|을|를|에|에는|에서|에서는|도|의|와|과|로|으로)$")
+
+
+def _listed_before_their_kind(doc: Doc, sent: Sentence) -> None:
+    for m in _LISTED_BEFORE_KIND.finditer(sent.text):
+        at = sent.start + m.start(1)
+        for item in m[1].split(", "):
+            words = item.split()
+            if len(words) == 2 and _PARTICLE_END.search(words[0]):  # "공동관에는 블루솔게임즈": the list starts later
+                at += len(words[0]) + 1
+                item, words = words[1], words[1:]
+            if not (is_korean_name(item) or is_place(item) or title_of(item) or body_of(item)
+                    or item in GENERIC_ORG or is_date_word(item) or _PARTICLE_END.search(item) and len(words) == 1
+                    and len(item) <= 3):
+                _add(doc, sent, O, item, _word_at(sent, at), "org:listed-before-kind")
+            at += len(item) + 2
+
+
+def _word_at(sent: Sentence, offset: int) -> Word:
+    return next((w for w in sent.words if w.start <= offset < w.end), sent.words[0])
+
+
 def _named_after_its_kind(doc: Doc, sent: Sentence) -> None:
     """A proper noun right after the word for its kind of body names that body."""
     words = sent.words
@@ -770,7 +800,8 @@ def _named_after_its_kind(doc: Doc, sent: Sentence) -> None:
             continue
         if (not re.fullmatch(r"[가-힣A-Za-z0-9&·\-]{2,12}", stem) or is_place(stem) or title_of(stem)
                 or is_korean_name(stem) or is_date_word(stem) or stem in GENERIC_ORG or body_of(stem)
-                or not (nxt.particle or nxt.comma or nxt.paren or i + 2 == len(words) or words[i + 2].stem in ("등", "측"))):
+                or not (nxt.particle or nxt.comma or nxt.paren or i + 2 == len(words) or words[i + 2].stem in ("등", "측")
+                        or title_of(words[i + 2].stem) == words[i + 2].stem)):  # 계열사 한빛리테일 대표에는
             continue
         if not any(m.start <= nxt.start < m.end for m in doc.in_sentence(sent.index)):
             _add(doc, sent, O, stem, nxt, "org:kind-then-name", alias_from_paren(nxt))
