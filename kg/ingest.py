@@ -171,17 +171,27 @@ class _Writer:
     Oxigraph lets go of the GIL while it loads, so the store's writing
     overlaps the main thread's reading, hashing and collecting. The first
     failed write is raised by the next ``wait()``, and the writes queued after
-    it are dropped: each write is its own transaction, so the store holds
-    whole articles only.
+    it are skipped; a write is one transaction in a local store and one PUT per
+    article on a server, so no article is ever half written.
     """
 
     def __init__(self, target: Target):
         self._target = target
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-write")
         self._pending: deque[Future[None]] = deque()
+        self._failed = False
 
     def write(self, graphs: Sequence[ArticleGraph]) -> None:
-        self._pending.append(self._pool.submit(self._target.write, graphs))
+        self._pending.append(self._pool.submit(self._write, graphs))
+
+    def _write(self, graphs: Sequence[ArticleGraph]) -> None:
+        if self._failed:
+            return  # an earlier write failed: its error is what the caller gets
+        try:
+            self._target.write(graphs)
+        except BaseException:
+            self._failed = True
+            raise
 
     def wait(self) -> None:
         """Block until every write so far is done; raise the first that failed."""

@@ -55,7 +55,8 @@ KGM_IRI = "https://w3id.org/kgnews/internal#"
 CONTENT_HASH = KGM_IRI + "contentHash"
 # RocksDB keeps each of Oxigraph's column families' new writes in memory until
 # its buffers fill, which grew a long ingest past 4 GiB; flushing them to disk
-# every so many characters written keeps it near a few hundred MB.
+# every 32 million characters written (about 60 MB of mostly Korean N-Quads)
+# keeps it near a few hundred MB.
 FLUSH_EVERY = 32_000_000
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -223,12 +224,16 @@ class GraphStore:
             else:
                 text = " ;\n".join(_replacement(g.iri, g.with_hash(), g.ntriples) for g in graphs)
                 self._store.update(text)
-            self._unflushed += len(text)
-            if self._unflushed >= FLUSH_EVERY:
-                self._store.flush()
-                self._unflushed = 0
         except (OSError, SyntaxError, ValueError) as exc:
             raise GraphFileError(f"{self.path}: cannot write {len(graphs)} article graph(s) ({_one_line(exc)})") from exc
+        self._unflushed += len(text)
+        if self._unflushed >= FLUSH_EVERY:
+            try:
+                self._store.flush()
+            except OSError as exc:
+                raise GraphFileError(f"{self.path}: the graphs were written but could not be flushed to disk "
+                                     f"({_one_line(exc)})") from exc
+            self._unflushed = 0
 
     def remove(self, iri: str) -> bool:
         """Drop an article's graph; False when the store does not hold it."""
@@ -391,7 +396,7 @@ def _replacement(iri: str, named: str, statements: str) -> str:
 
 def _as_nquads(graph: ArticleGraph) -> str:
     suffix = f" <{graph.iri}> .\n"
-    return "".join(line[:-1].rstrip() + suffix for line in graph.with_hash().splitlines(keepends=False)
+    return "".join(line[:-1].rstrip() + suffix for line in graph.with_hash().split("\n")
                    if line.strip() and line.rstrip().endswith("."))
 
 

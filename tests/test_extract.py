@@ -1251,3 +1251,25 @@ def test_the_host_named_before_the_event_it_holds_even_when_something_happens_at
     x = extract("김다온은 26일 서울 송파구 누리호텔에서 한빛야구위원회(HBO)가 개최한 '2024 누리 HBO 시상식'에서 "
                 "최우수선수(MVP)로 뽑혔다.")
     assert ("2024 누리 HBO 시상식", "organizedBy", "한빛야구위원회") in rels(x)
+
+
+def test_review_cases_where_the_new_rules_must_not_fire():
+    # a lawmaker attending a forum others host; a national lawmaker in a council's report; a 협의회 is no council
+    x = extract("김다온 의원은 시민단체들이 주최하는 '한빛 정책토론회'에 참석해 축사를 했다.")
+    assert ("한빛 정책토론회", "organizedBy", "김다온") not in rels(x)
+    x = extract("누리시의회는 18일 본회의를 열었다. 이날 더불어민주당 한가람 국회의원도 방청했다.")
+    assert not any(o == "누리시의회" for p, o, _ in posts(x) if p == "한가람")
+    x = extract("한빛지역사회보장협의회는 회의를 열었다. 이날 김다온 의원이 참석했다.")
+    assert not any(o == "한빛지역사회보장협의회" for _, o, _ in posts(x))
+    # a guest of a company is not its executive; a prize money handed over does not undo the award
+    x = extract("한빛전자는 이날 행사장을 찾은 함다온 대표와 면담했다.")
+    assert not any(o == "한빛전자" for _, o, _ in posts(x))
+    x = extract("김다온 작가는 올해의작가상을 받았고, 누리재단은 그에게 상금 1천만원을 전달했다.")
+    assert ("김다온", "receivedAward", "올해의작가상") in rels(x)
+    # a tentative name in parentheses is no alias; a generic park is no venue; a list opens after its adverb
+    x = extract("누리시는 '한빛 미래 포럼'(가칭)을 열 예정이다.")
+    assert all("가칭" not in e.aliases for e in x.entities)
+    x = extract("행사는 어린이공원에서 열렸다.")
+    assert not names(x, T.VENUE)
+    x = extract("올해 블루솔게임즈, 픽셀바다, 누리버스 등 게임사 12곳이 참가했다.")
+    assert "올해 블루솔게임즈" not in names(x, T.ORGANIZATION) and "블루솔게임즈" in names(x, T.ORGANIZATION)

@@ -329,3 +329,22 @@ def test_a_long_ingest_flushes_the_stores_write_buffers_as_it_goes(tmp_path, mon
     del counting  # the last reference to the Oxigraph store: RocksDB lets go of its lock
     with open_store(tmp_path / "s") as reopened:
         assert len(reopened.article_graphs()) == 4
+
+
+def test_writes_queued_after_a_failed_one_are_skipped_and_the_failure_is_raised():
+    from kg.ingest import _Writer
+
+    class Failing:
+        path, calls = "fake", []
+
+        def write(self, graphs):
+            self.calls.append(graphs)
+            raise GraphFileError("fake: cannot write (disk full)")
+
+    target = Failing()
+    with pytest.raises(GraphFileError, match="disk full"):
+        with _Writer(target) as writer:
+            for n in range(3):
+                writer.write([n])
+            writer.wait()
+    assert target.calls == [[0]]

@@ -322,7 +322,7 @@ def _organized_by(doc: Doc, sent, events) -> None:
                         _rel(doc, Predicate.ORGANIZED_BY, e, m, sent.index, "organizedBy:주최/개최")
 
 
-_HOSTED = re.compile(r"(공동\s?)?(주최|주관)(했|하고|하며|한다|해|하는|할)")
+_HOSTED = re.compile(r"(공동\s?)?(주최|주관)(했|하고|하며|한다|해)")  # not 주최하는 'X'에 참석: someone else's
 
 
 def _people_hosting(doc: Doc, sent, events) -> None:
@@ -338,7 +338,12 @@ def _people_hosting(doc: Doc, sent, events) -> None:
     last = next((i for i in range(len(people) - 1, -1, -1) if _phrase_particle(sent, people[i]) in _SUBJECT[:4]), None)
     if last is None:
         return
-    hosts = [people[last]] + [m for m in reversed(people[:last]) if _phrase_particle(sent, m) in ("와", "과")]
+    hosts = [people[last]]
+    for m in reversed(people[:last]):  # "A 의원과 B 의원은": partners listed right before the subject, no clause between
+        if _phrase_particle(sent, m) not in ("와", "과") or re.search(r"[,.]|[가-힣]+[한던은] ",
+                                                                       doc.article.text[m.end:hosts[-1].start]):
+            break
+        hosts.append(m)
     for h in hosts:
         for e in events:
             _rel(doc, Predicate.ORGANIZED_BY, e, h, sent.index, "organizedBy:person-hosts")
@@ -363,6 +368,8 @@ _EXECUTIVE = re.compile(r"(대표|대표이사|공동대표|사장|부사장|회
 def _executives_of_the_subject(doc: Doc, sent) -> None:
     """"한빛로보틱스는 … 함다온 대표와 … 방서율 최고기술책임자(CTO)가 세웠다": a post named without its company
     in a sentence about the company is held there."""
+    if not re.search(r"세웠|세운|설립했|창업했|창업한|공동 창업|이끌|이끄는|이끈", sent.text):
+        return  # "한빛전자는 행사장을 찾은 김 대표와 면담했다": a guest, not the company's own
     subject = next((m for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("은", "는", "이", "가")
                     and not _is_post_org(doc, m) and not _is_government(m.name)), None)
     if subject is None:
@@ -420,12 +427,14 @@ def _artists_in_the_show(doc: Doc) -> None:
 
 def _councillors(doc: Doc) -> None:
     """In a report of one council (수원시의회는 … 본회의를 열고), its 의원 sit on it, whatever their party."""
-    councils = {m.name for m in doc.mentions if m.type is O and m.name.endswith("의회") and len(m.name) >= 4}
+    councils = {m.name for m in doc.mentions if m.type is O and m.name.endswith("의회") and len(m.name) >= 4
+                and not m.name.endswith(("협의회", "평의회"))}
     if len(councils) != 1:
         return
     council = next(iter(councils))
-    for f in [f for f in doc.facts if f.kind == "position" and f.title and f.title.endswith("의원")]:
-        if f.object is None or body_of(f.object[1]) and not f.object[1].endswith("의회"):
+    for f in [f for f in doc.facts if f.kind == "position" and f.title in ("의원", "시의원", "구의원", "군의원", "도의원")]:
+        # a party's member sits on the council; the National Assembly's (국회) does not
+        if f.object is None or body_of(f.object[1]) and not f.object[1].endswith("의회") and f.object[1] != "국회":
             doc.facts.append(Fact("position", f.subject, (O, council), f.sentence, "post:councillor", title=f.title))
             _rel(doc, Predicate.AFFILIATED_WITH, f.subject, (O, council), f.sentence, "post:councillor")
 
@@ -510,7 +519,8 @@ def _awards(doc: Doc, sent, events) -> None:
                       not _after(doc, m, 3).startswith(("의", " 등", "에서"))
                       and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))))]
 
-    if re.search(r"에게 (\S+ ){0,2}((수여|시상|전달|증정)(했|한다|하고|하며|해)|건넸|건네|줬|주었|안겼)", sent.text):
+    if re.search(r"(?<!그)(?<!그녀)(?<!이들)(?<!그들)에게 (\S+ ){0,2}((수여|시상|전달|증정)(했|한다|하고|하며|해)|건넸|건네)",
+                 sent.text):
         # "A와 B는 … 수상자 7명에게 상을 수여했다": the subjects give; only whom 에게 names receives
         recipients = [m for m in recipients if _phrase_particle(sent, m) == "에게"]
     if not recipients:

@@ -168,7 +168,8 @@ def alias_from_paren(w: Word) -> str | None:
     named = re.fullmatch(r"이하 ([가-힣A-Za-z0-9]{2,12})", p)
     if named:
         return named[1]  # 누리문화재단(이하 재단): the name the article uses from here on
-    if not p or len(p) > 30 or re.fullmatch(r"[\d.,%~\-+ ]+|\d+[세명개곳건점억만원%]*|왼쪽.*|오른쪽.*|가운데.*|사진.*|이하.*", p):
+    if not p or len(p) > 30 or re.fullmatch(r"[\d.,%~\-+ ]+|\d+[세명개곳건점억만원%월일년]*|왼쪽.*|오른쪽.*|가운데.*|사진.*|이하.*|"
+                                           r"가칭|가제|가명|임시|잠정|예정|미정", p):
         return None
     if " " in p and not re.fullmatch(r"[A-Za-z0-9&.\- ]+", p):
         return None
@@ -328,7 +329,7 @@ def _venues(doc: Doc, sent: Sentence) -> None:
             elif stem.endswith(("공원", "광장")) and len(stem) >= 4 and is_place(before.stem):
                 suffix = stem[-2:]  # "하동읍 송림공원 일원에서": a park in a named place
         if not suffix and stem.endswith("공원") and len(stem) >= 5 and not org_suffix(stem) and (
-                locative or i > 0 and words[i - 1].bare and is_place(words[i - 1].stem)):
+                locative and "NNP" in w.tags or i > 0 and words[i - 1].bare and is_place(words[i - 1].stem)):
             suffix = "공원"  # "광교호수공원에서", "영통구 누리호수공원이": a park named in full
         if not known and not suffix:
             # "영등포구 SWITCH22에서 열린": a name right after a place, where something is held
@@ -765,6 +766,7 @@ _KIND_OF_BODY = ("기업", "업체", "회사", "스타트업", "제조사", "자
 _LISTED_BEFORE_KIND = re.compile(r"((?:[가-힣A-Za-z0-9]+(?: [가-힣A-Za-z0-9]+)?, ){1,9}[가-힣A-Za-z0-9]+(?: [가-힣A-Za-z0-9]+)?)"
                                  r" 등 (?:\S+ ){0,3}?\S*(?:기업|업체|게임사|회사|스타트업|제조사|협력사|개발사|벤처기업)\s?"
                                  r"\d+\s?(?:곳|개사|개 기업|개 업체)")
+_LIST_OPENERS = frozenset("올해 특히 이날 한편 또 또한 이번 최근 현재 당시 지난해 내년 이어 아울러 주로 모두".split())
 _PARTICLE_END = re.compile(r"(은|는|이|가|을|를|에|에는|에서|에서는|도|의|와|과|로|으로)$")
 
 
@@ -773,7 +775,8 @@ def _listed_before_their_kind(doc: Doc, sent: Sentence) -> None:
         at = sent.start + m.start(1)
         for item in m[1].split(", "):
             words = item.split()
-            if len(words) == 2 and _PARTICLE_END.search(words[0]):  # "공동관에는 블루솔게임즈": the list starts later
+            if len(words) == 2 and (_PARTICLE_END.search(words[0]) or is_date_word(words[0])
+                                    or words[0] in _LIST_OPENERS):  # "공동관에는 A", "올해 A": the list starts later
                 at += len(words[0]) + 1
                 item, words = words[1], words[1:]
             if not (is_korean_name(item) or is_place(item) or title_of(item) or body_of(item)
