@@ -189,7 +189,7 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         # NAME 충청북도 보건복지국장: a province or city before one of its departments' posts is the body
         local_official = len(org_words) == 1 and is_local_government(org_words[0]) and stem != title \
             and title in ("국장", "과장", "실장", "본부장", "단장", "팀장", "소장", "관장", "센터장")
-        mission = bool(org_words) and org_words[-1].endswith(("대사관", "영사관", "대표부"))  # 주애틀랜타 대한민국 총영사관
+        mission = bool(org_words) and org_words[-1].endswith(_MISSIONS)  # 주애틀랜타 대한민국 총영사관
         if stem not in _LOCAL_HEADS and not local_official and not mission:
             org_words = [x for x in org_words if not is_place(x)] or org_words  # 미국 스탠퍼드대: the country is not the body
         org_words, dept = _department(org_words)
@@ -224,6 +224,7 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         start_of_rest = i + 1
 
 
+_MISSIONS = ("대사관", "영사관", "대표부")  # a country's mission abroad (총영사관 ends in 영사관)
 _LOCAL_HEADS = frozenset("시장 부시장 군수 부군수 구청장 부구청장 도지사 지사 부지사".split())
 _FORMER = ("전", "前", "현", "現", "故", "고", "신임", "초대", "당시", "전임", "후임")
 _OPENERS = frozenset("반면 한편 특히 또한 이어 아울러 다만 이에 이어서 또 이날 그러면서".split())
@@ -260,7 +261,7 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         return [first], words[1:]
     # 마르틴 호이겐스 블라우베르크 에너지: a first part that only looks Korean, then more of a foreign name
     foreign_pair = len(parts) == 1 and len(words) >= 3 and words[1] in proper and _looks_foreign_part(words[1]) \
-        and not words[-1].endswith(("대사관", "영사관", "대표부"))  # 주애틀랜타 (…총영사관) names the mission's city
+        and not words[-1].endswith(_MISSIONS)  # 주애틀랜타 (…총영사관) names the mission's city
     if all(is_korean_name(p) for p in parts) and not foreign_pair:
         org_words = words[1:]
         core, unit = _department(org_words)
@@ -338,7 +339,7 @@ def _is_org_phrase(words: list[str], proper: set[str] = frozenset(), strict: boo
     joined = " ".join(words)
     if body_of(joined) or body_of(words[-1]) or org_suffix(words[-1]) or words[0].startswith(("㈜", "(주)")):
         return True
-    if len(words) >= 2 and words[-1] in ("대사관", "총영사관", "영사관", "대표부"):
+    if len(words) >= 2 and words[-1] in (*_MISSIONS, "총영사관"):
         return True  # 주애틀랜타 대한민국 총영사관: a mission abroad
     if any(re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*", x) for x in words) and all(title_of(x) != x for x in words):
         return True

@@ -416,9 +416,8 @@ def _artists_in_the_show(doc: Doc) -> None:
     """"브라질 작가 NAME의 영상 연작", "NAME 작가가 엮은 설치작품": in a report of an exhibition, its artists take part."""
     if doc.main_event is None or not doc.main_event[1].endswith(_SHOWS):
         return
-    hosts = {f.object for f in doc.facts if f.kind is Predicate.ORGANIZED_BY and f.subject == doc.main_event}
     for m in doc.mentions:
-        if m.type is not P or (P, m.name) in hosts or m.name == doc.article.author:
+        if m.type is not P or m.name == doc.article.author:
             continue
         text = doc.article.text
         if re.search(_ARTIST + r" $", text[max(0, m.start - 8):m.start]) or re.match(r"^ " + _ARTIST, text[m.end:m.end + 8]):
@@ -594,18 +593,18 @@ def _participation(doc: Doc, sent, events) -> None:
 # a match result: the winner and the side it beat both played in the event
 _WON = re.compile(r"우승했|우승을 차지|우승은 [^.]{2,25}차지|정상에 올랐|정상을 지켰|준우승|꺾고|꺾었|제압하고|제압했|누르고|눌렀")
 _BEATEN = re.compile(r"^(을|를) [^.]{0,25}?(꺾|제압|누르|눌렀)")
+_PAVILION = r"(부스|공동관|한국관|국가관|홍보관)"
 _TAKES_PART = re.compile(r"(참가|참여|참석|출전|출품)(했|한다|하며|하고|해|할|한 |중이)|"
-                         r"(부스|공동관|한국관|국가관|홍보관)(를|을) (운영|열|마련|차려|차리|꾸)")
+                         + _PAVILION + r"(를|을) (운영|열|마련|차려|차리|꾸)")
 # "공동관에는 A, B 등 게임사 12곳이 참가했다": a pavilion or booth at the article's fair
-_AT_A_PAVILION = re.compile(r"(부스|공동관|한국관|국가관|홍보관)(에는|에|에서는)\s")
+_AT_A_PAVILION = re.compile(_PAVILION + r"(에는|에|에서는)\s")
 
 
 def _bodies_taking_part(doc: Doc) -> None:
     """"누리식품은 … 열린 '국제식품박람회 2025'에 참가했다": a body that enters an event took part in it.
 
-    Its hosts did not take part (GUIDE: hosts are not also participants); a programme one
-    joins ("사업에 참여한다") is no event, so the event must be named before the verb."""
-    hosts = {(f.subject, f.object) for f in doc.facts if f.kind is Predicate.ORGANIZED_BY}
+    A programme one joins ("사업에 참여한다") is no event, so the event must be named before the verb
+    (its hosts are dropped at the end: _hosts_do_not_take_part)."""
     for sent in doc.sentences:
         verb = _TAKES_PART.search(sent.text)
         if verb is None:
@@ -626,12 +625,11 @@ def _bodies_taking_part(doc: Doc) -> None:
             if not subject:
                 continue
             for e in events:
-                if ((E, e.name), (O, m.name)) not in hosts:
-                    _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:took-part")
-    _sides_of_a_match(doc, hosts)
+                _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:took-part")
+    _sides_of_a_match(doc)
 
 
-def _sides_of_a_match(doc: Doc, hosts: set) -> None:
+def _sides_of_a_match(doc: Doc) -> None:
     """"A대는 결승에서 B대를 3대 1로 꺾고 우승했다": both teams played in the event (named, or the article's)."""
     for sent in doc.sentences:
         if not _WON.search(sent.text):
@@ -647,8 +645,7 @@ def _sides_of_a_match(doc: Doc, hosts: set) -> None:
             else:
                 side = _after(doc, m, 1) in ("은", "는", "이", "가") or _BEATEN.match(_after(doc, m, 30))
             for e in events if side else []:
-                if (e, (m.type, m.name)) not in hosts:
-                    _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:played")
+                _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:played")
 
 
 def _promotes(doc: Doc, sent) -> None:
@@ -715,9 +712,8 @@ def _speakers_at_a_hearing(doc: Doc) -> None:
     if doc.main_event is None or not doc.main_event[1].endswith(_TALK):
         return
     first = min((m.sentence for m in doc.mentions if m.type is E and m.name == doc.main_event[1]), default=None)
-    hosts = {f.object for f in doc.facts if f.kind is Predicate.ORGANIZED_BY and f.subject == doc.main_event}
-    for f in doc.facts:
-        if f.kind == "quote" and first is not None and f.sentence >= first and f.subject not in hosts:
+    for f in doc.facts:  # (its hosts are dropped at the end: _hosts_do_not_take_part)
+        if f.kind == "quote" and first is not None and f.sentence >= first:
             _rel(doc, Predicate.PARTICIPATED_IN, f.subject, doc.main_event, f.sentence, "participatedIn:quoted-at")
 
 
@@ -733,6 +729,12 @@ def _officials_speak_for_programmes(doc: Doc) -> None:
     for f in doc.facts:
         if f.kind == "position" and f.object is not None:
             posts.setdefault(f.subject, []).append(f.object)
+    by_kind: dict[str, set[tuple]] = {}  # the programmes of each distinct kind (바우처 …) someone runs
+    for _, policy in promoted:
+        if kind := _PROGRAMME_KIND.search(policy[1]):
+            by_kind.setdefault(kind[1], set()).add(policy)
+    partners = {(f.subject, f.object) for f in doc.facts if f.kind is Predicate.PARTNERED_WITH}
+    partners |= {(o, s) for s, o in partners}
     for f in [f for f in doc.facts if f.kind == "quote" and f.start is not None]:
         bodies = posts.get(f.subject, [])
         for m in doc.in_sentence(f.sentence, POL):
@@ -743,22 +745,17 @@ def _officials_speak_for_programmes(doc: Doc) -> None:
             if any((b, policy) in promoted or _is_government(b[1]) and not others and _KOREAN_PROGRAMME.search(m.name)
                    for b in bodies):
                 _rel(doc, Predicate.PROMOTES, f.subject, policy, f.sentence, "promotes:official-quoted")
-        _programme_named_by_its_kind(doc, f, bodies, promoted)
+        _programme_named_by_its_kind(doc, f, bodies, promoted, by_kind, partners)
 
 
 # a programme's kind, distinct enough that a quote naming the kind alone ("이번 바우처") means the article's one
 _PROGRAMME_KIND = re.compile(r"(바우처|프로젝트|캠페인|펀드|패키지)$")
 
 
-def _programme_named_by_its_kind(doc: Doc, quote: Fact, bodies: list[tuple], promoted: set[tuple]) -> None:
+def _programme_named_by_its_kind(doc: Doc, quote: Fact, bodies: list[tuple], promoted: set[tuple],
+                                 by_kind: dict[str, set[tuple]], partners: set[tuple]) -> None:
     """"…작은 공장들이 혁신할 여력을 만들어 주는 것이 이번 바우처의 목표": the speaker's body, or a body that
     runs it with the body that launched it, pushes the one programme of that kind the article names."""
-    by_kind: dict[str, set[tuple]] = {}
-    for _, policy in promoted:
-        if kind := _PROGRAMME_KIND.search(policy[1]):
-            by_kind.setdefault(kind[1], set()).add(policy)
-    partners = {(f.subject, f.object) for f in doc.facts if f.kind is Predicate.PARTNERED_WITH}
-    partners |= {(o, s) for s, o in partners}
     for kind, policies in by_kind.items():
         if len(policies) != 1 or kind not in (quote.text or ""):
             continue

@@ -764,7 +764,7 @@ _KIND_OF_BODY = ("기업", "업체", "회사", "스타트업", "제조사", "자
 
 # "블루솔게임즈, 픽셀바다, 스튜디오 한빛 등 국내 중소 게임사 12곳": names listed before the kind and count of bodies
 _LISTED_BEFORE_KIND = re.compile(r"((?:[가-힣A-Za-z0-9]+(?: [가-힣A-Za-z0-9]+)?, ){1,9}[가-힣A-Za-z0-9]+(?: [가-힣A-Za-z0-9]+)?)"
-                                 r" 등 (?:\S+ ){0,3}?\S*(?:기업|업체|게임사|회사|스타트업|제조사|협력사|개발사|벤처기업)\s?"
+                                 r" 등 (?:\S+ ){0,3}?\S*(?:" + "|".join(_KIND_OF_BODY + ("게임사", "개발사")) + r")\s?"
                                  r"\d+\s?(?:곳|개사|개 기업|개 업체)")
 _LIST_OPENERS = frozenset("올해 특히 이날 한편 또 또한 이번 최근 현재 당시 지난해 내년 이어 아울러 주로 모두".split())
 _PARTICLE_END = re.compile(r"(은|는|이|가|을|를|에|에는|에서|에서는|도|의|와|과|로|으로)$")
