@@ -1273,3 +1273,59 @@ def test_review_cases_where_the_new_rules_must_not_fire():
     assert not names(x, T.VENUE)
     x = extract("올해 블루솔게임즈, 픽셀바다, 누리버스 등 게임사 12곳이 참가했다.")
     assert "올해 블루솔게임즈" not in names(x, T.ORGANIZATION) and "블루솔게임즈" in names(x, T.ORGANIZATION)
+
+
+def test_a_museum_director_and_departments_that_stay_in_the_title():
+    # 박물관장 is the museum and its director (관장), not 박물 + 관장; a museum has no organisation suffix
+    x = extract("행사에는 노은결 한빛민속박물관장이 참석했다.")
+    assert ("노은결", "한빛민속박물관", "관장") in posts(x)
+    # a team (팀), a division (부) and a section (과) of a body are part of the title, not organisations
+    x = extract("행사에 참여한 누리물산 고객상담팀 채다온 과장은 \"배울 게 많았다\"고 말했다. "
+                "이어 한빛민속박물관 동양문화부 표서윤 학예연구사가 전시를 설명했다.")
+    assert ("채다온", "누리물산", "고객상담팀 과장") in posts(x)
+    assert ("표서윤", "한빛민속박물관", "동양문화부 학예연구사") in posts(x)
+    assert not {"누리물산 고객상담팀", "한빛민속박물관 동양문화부"} & names(x, T.ORGANIZATION)
+    # 형사과 reads like a name (형 + 사과), but between a police station and a post it is a section
+    x = extract("최고 영예인 녹조근정훈장은 한빛중부경찰서 형사과 강력1팀장 어도윤 경감이 받았다.")
+    assert "형사과" not in names(x, T.PERSON)
+    assert ("어도윤", "한빛중부경찰서", "형사과 강력1팀장") in posts(x)
+
+
+def test_who_pins_a_decoration_on_someone_does_not_receive_it():
+    x = extract("'누리경찰청 유공 경찰관 포상 수여식'에서 모태오 청장이 편지후 경감에게 녹조근정훈장을 달아주고 있다.")
+    assert ("편지후", "receivedAward", "녹조근정훈장") in rels(x)
+    assert ("모태오", "receivedAward", "녹조근정훈장") not in rels(x)
+
+
+def test_a_sports_club_its_short_name_its_home_city_and_its_staff_and_players():
+    x = extract("프로야구 광주 썬더버즈가 한도윤(52) 전 수석코치를 사령탑으로 선임했다.\n\n"
+                "썬더버즈는 한 감독과 3년 계약했다고 밝혔다. 광주를 연고로 한 지 10년째다.\n\n"
+                "구단은 이날 취임식을 열었다. 취임식에는 김도현 대표이사와 황보석 단장, 주장 오태민이 참석했다.\n\n"
+                "구단은 내야수 호세 마르티네스(27)와 계약했다.")
+    club = next(e for e in x.entities if e.name == "광주 썬더버즈")
+    assert club.type is T.ORGANIZATION and "썬더버즈" in club.aliases
+    assert ("광주 썬더버즈", "locatedIn", "광주") in rels(x)
+    assert {("김도현", "광주 썬더버즈", "대표이사"), ("황보석", "광주 썬더버즈", "단장"), ("오태민", "광주 썬더버즈", "주장"),
+            ("호세 마르티네스", "광주 썬더버즈", "내야수")} <= posts(x)
+    # a player named after his club is no club; a hotel whose name ends like a nickname is no club
+    x = extract("프로야구 시상식에서 나머지 표는 부산 타이탄스 빅터 레이먼스가 3표를 얻었다. "
+                "행사는 그랜드 하모니 서울 파르테스에서 열린 구단 행사였다.")
+    assert not any("레이먼스" in n or "파르테스" in n for n in names(x, T.ORGANIZATION))
+
+
+def test_a_programme_with_no_actor_belongs_to_the_province_the_article_is_about():
+    x = extract("전라남도가 소상공인 지원책을 내놓았다.\n\n"
+                "전남도는 12일 도청에서 브리핑을 열고 '2026 소상공인 든든 프로젝트'를 발표했다.\n\n"
+                "디지털 분야에서는 45억원을 들여 '전남형 스마트상점 보급사업'을 추진한다.")
+    assert ("전라남도", "promotes", "전남형 스마트상점 보급사업") in rels(x)
+
+
+def test_an_events_committee_and_bulleted_programmes_and_a_quoted_plan():
+    x = extract("누리시가 주최하고 누리국제해양영화제 집행위원회가 주관한 이번 영화제는 폐막식을 열었다.")
+    assert "누리국제해양영화제 집행위원회" in names(x, T.ORGANIZATION) and "집행위원회" not in names(x, T.ORGANIZATION)
+    # each bulleted item is a programme of its own; a quoted name before 계획 is the plan's name
+    x = extract("대전시는 14일 '대전형 스마트 모빌리티 2030' 계획을 발표했다. 시는 1240억원을 들여 △자율주행 셔틀 시범사업 "
+                "△AI 수요응답형 버스 도입 △스마트 교차로 구축사업 등 핵심 사업을 추진한다.")
+    assert {"대전형 스마트 모빌리티 2030", "자율주행 셔틀 시범사업", "스마트 교차로 구축사업"} <= names(x, T.POLICY)
+    assert "도입 스마트 교차로 구축사업" not in names(x, T.POLICY)
+    assert ("대전시", "promotes", "스마트 교차로 구축사업") in rels(x)

@@ -28,6 +28,8 @@ P, O, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
 _WEAK_TITLES = {"시장", "대표", "공사", "감사", "위원", "이사", "고문", "수석", "대사", "특보", "의원"}
 # in "X협회장", "X은행장", "X시장" the last letter of the organisation is also the first of the title
+# a museum, library … is also a body with a director (관장); its name is a venue's, so no organisation suffix says so
+_HOUSES_WITH_A_DIRECTOR = ("박물관", "미술관", "도서관", "과학관", "기념관", "문학관", "전시관", "복지관", "문화원", "체육관")
 _OVERLAP_ORG_END = ("회", "행", "시", "군", "구", "원", "청", "도", "위", "처", "소", "관", "단", "국", "실")
 _AGE = re.compile(r"^\d{1,3}(세)?(·[가-힣 ]{2,20})?$")  # 김누리(21), 이한솔(34·부산 해운대구)
 _FOREIGN_NAME_PART = re.compile(r"^[가-힣]{1,6}$")
@@ -180,7 +182,8 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
         if not names:
             # 은빛대 산학협력단장 한소망 교수: the post before the name is the person's, the one after a rank
             org_before = [x for x in before if x not in _FORMER]
-            pending = (org_before, stem, title) if _is_org_phrase(org_before, proper, strict=True) else None
+            pending = (org_before, stem, title) if _is_org_phrase(_department(org_before)[0], proper, strict=True) \
+                else None
             start_of_rest = i + 1
             continue
         if pending and not org_words and len(names) == 1:
@@ -251,6 +254,9 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     if len(words) >= 3 and is_korean_name(words[-1]) and _DEPARTMENT.match(words[-2]) \
             and (words[-1] in proper or body_of(words[0])) and _is_org_phrase(words[:-2], proper):
         return [words[-1]], words[:-1]  # the department goes to the title, as for 해운대경찰서 수사과 김도윤 경감
+    if len(words) >= 2 and words[-1].endswith(("과", "팀", "실", "국")) and _is_department(words[-1]) \
+            and _is_orgish(words[-2]) and not is_korean_name(words[0]):
+        return [], []  # 서부경찰서 형사과 (강력2팀장 NAME 경감): a department, though 형사과 reads like a name
     first = words[0]
     parts = first.split("·")
     if first.endswith("대") and len(words) > 1 and _DEPARTMENT.match(words[1]):
@@ -317,10 +323,16 @@ _DEPARTMENT = re.compile(r".*(학과|학부|전공|연구실|법전원|의과대
                          r"파출소|센터|단)$|.+대학$")
 
 
+def _is_department(word: str) -> bool:
+    """반도체공학과, 인사지원팀, 아시아문화부 (a division; a ministry in the lexicon is no division)."""
+    return bool(_DEPARTMENT.match(word) or len(word) >= 4 and word.endswith("부") and not body_of(word))
+
+
 def _department(org_words: list[str]) -> tuple[list[str], str]:
     """Split a sub-unit off the organisation: ["명지대", "반도체공학과"] → ["명지대"], "반도체공학과"."""
-    if len(org_words) >= 2 and _DEPARTMENT.match(org_words[-1]) and (_is_orgish(org_words[-2]) or
-                                                                      org_words[-2].endswith("대")):
+    if len(org_words) >= 2 and _is_department(org_words[-1]) and (
+            _is_orgish(org_words[-2]) or org_words[-2].endswith(("대", *_HOUSES_WITH_A_DIRECTOR))
+            or company_like(org_words[-2])):
         return org_words[:-1], org_words[-1]
     # 가람대 의과대학 미생물학교실: a department inside a college
     if len(org_words) >= 3 and all(_DEPARTMENT.match(w) or w.endswith("교실") for w in org_words[-2:]) and (
@@ -376,6 +388,8 @@ def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | N
     if title.endswith("장") and len(title) >= 3 and (body_of(head + title[:-1]) or org_suffix(head + title[:-1])):
         return head + title[:-1], title  # 한국수출입은행장 → 한국수출입은행 + 은행장
     overlap = head + title[0]
+    if title == "관장" and overlap.endswith(_HOUSES_WITH_A_DIRECTOR):
+        return overlap, title  # 국립민속박물관장 → 국립민속박물관 + 관장 (not 국립민속박물 + 관장)
     if title[0] in _OVERLAP_ORG_END and (body_of(overlap) or org_suffix(overlap) or overlap in LEX.places
                                          or (head in LEX.places and title in ("시장", "군수", "구청장", "도지사", "지사"))):
         return overlap, title
@@ -488,10 +502,15 @@ def _name_with_school(doc: Doc, sent: Sentence) -> None:
             doc.facts.append(Fact(Predicate.LOCATED_IN, (O, m["school"]), (L, m["place"]), sent.index, "person:student"))
 
 
+# a player's place in the team: the post a club's article gives a player ("내야수 NAME(27)과 계약했다")
+_PLAYING_POSTS = frozenset("투수 포수 타자 내야수 외야수 세터 리베로 공격수 수비수 미드필더 골키퍼 주장".split())
 _OCCUPATIONS = frozenset("""배우 가수 작곡가 작사가 작가 감독 선수 방송인 평론가 영화평론가 음악평론가 코치 심판 시인 소설가 화가
 성우 개그맨 코미디언 아나운서 디자이너 셰프 바리스타 사진작가 모델 연출가 지휘자 피아니스트 바이올리니스트 첼리스트
 안무가 프로듀서 유튜버 변호사 의사 교수 명창 무용가 조각가 건축가 도예가 공예가 섬유공예가 금속공예가 목공예가 사진가
-만화가 웹툰작가 서예가 판화가 미술가 설치미술가 예술가 음악가 국악인 소리꾼 연주자 성악가 큐레이터 학예사""".split())
+만화가 웹툰작가 서예가 판화가 미술가 설치미술가 예술가 음악가 국악인 소리꾼 연주자 성악가 큐레이터 학예사""".split()) | _PLAYING_POSTS
+
+
+_FOREIGN_WITH_AGE = re.compile(r" ([가-힣]{2,5} [가-힣]{2,6})\(\d{2}\)")
 
 
 def _occupation_then_name(doc: Doc, sent: Sentence) -> None:
@@ -500,8 +519,20 @@ def _occupation_then_name(doc: Doc, sent: Sentence) -> None:
     for i in range(len(words) - 1):
         occ, nxt = words[i], words[i + 1]
         name = _clean(nxt.stem)
-        if occ.bare and _clean(occ.stem) in _OCCUPATIONS and is_korean_name(name) and "NNP" in nxt.tags:
+        occupation = _clean(occ.stem)
+        if not occ.bare or occupation not in _OCCUPATIONS:
+            continue
+        if is_korean_name(name) and "NNP" in nxt.tags:
             doc.add(Mention(P, name, nxt.start, nxt.start + len(name), sent.index, "person:occupation-name"))
+        elif (foreign := _FOREIGN_WITH_AGE.match(doc.article.text, occ.end)) and not is_korean_name(
+                foreign[1].split(" ")[1]) and not any(title_of(x) or is_place(x) or _is_orgish(x) for x in foreign[1].split(" ")):
+            # 내야수 호세 마르티네스(27): a foreign name in two parts (Kiwi often reads the first as a verb)
+            name = foreign[1]
+            doc.add(Mention(P, name, foreign.start(1), foreign.end(1), sent.index, "person:occupation-name"))
+        else:
+            continue
+        if occupation in _PLAYING_POSTS:
+            doc.facts.append(Fact("position", (P, name), None, sent.index, "post:playing", title=occupation))
 
 
 def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:

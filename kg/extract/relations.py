@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..models import EntityType, Predicate
 from .dates import resolve_day
@@ -61,6 +62,7 @@ def find_relations(doc: Doc) -> None:
     doc.main_event = _main_event(doc)
     doc.lead_org = _lead_org(doc)
     _department_posts(doc)
+    _club_people(doc)
     _positions_to_affiliations(doc)
     for sent in doc.sentences:
         events = _events_in(doc, sent.index, sent.text)
@@ -87,6 +89,24 @@ def find_relations(doc: Doc) -> None:
     _artists_in_the_show(doc)
     _councillors(doc)
     _hosts_do_not_take_part(doc)
+
+
+# a club's staff and players
+_CLUB_POSTS = frozenset("""감독 수석코치 코치 타격코치 투수코치 단장 대표이사 구단주 사령탑 선수 주장 투수 포수 타자 내야수 외야수
+세터 리베로 공격수 수비수 미드필더 골키퍼""".split())
+
+
+def _club_people(doc: Doc) -> None:
+    """In a report about one club (프로야구 광주 썬더버즈), the staff and players named without a club are its own."""
+    teams = {m.name: m.alias for m in doc.mentions if m.type is O and m.rule == "org:team"}
+    named = Counter(next((t for t, alias in teams.items() if m.name in (t, alias)), None) for m in doc.mentions)
+    named.pop(None, None)
+    ranked = named.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
+        return  # no club, or two reported alike (a match)
+    club = ranked[0][0]
+    for f in [f for f in doc.facts if f.kind == "position" and f.object is None and f.title in _CLUB_POSTS]:
+        doc.facts.append(replace(f, object=(O, club), rule="post:club"))
 
 
 def _campaign_hosts(doc: Doc) -> None:
@@ -259,6 +279,11 @@ def _located_in(doc: Doc, sent) -> None:
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place의 업체")  # "아산의 반도체 장비 업체 X"
         elif a.type is L and b.type is O and gap == "의 " and company_like(b.name) and _after(doc, b, 1) in ("은", "는", "이", "가", "도"):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place의 업체")  # "충주의 솔내양조는"
+    # "프로야구 청주 썬더버즈": a club named after its home city is there, when the article names the city as a place
+    places = {m.name for m in doc.mentions if m.type is L}
+    for m in doc.in_sentence(sent.index, O):
+        if m.rule == "org:team" and m.name.split(" ")[0] in places:
+            _rel(doc, Predicate.LOCATED_IN, m, (L, m.name.split(" ")[0]), sent.index, "locatedIn:home-city")
     # "인하대학교 의과대학 부속병원(인천)"
     for m in doc.in_sentence(sent.index, O, V):
         paren = re.match(r"\(([가-힣]{2,5})\)", text[m.end:m.end + 8])
@@ -518,7 +543,7 @@ def _awards(doc: Doc, sent, events) -> None:
                       not _after(doc, m, 3).startswith(("의", " 등", "에서"))
                       and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))))]
 
-    if re.search(r"(?<!그)(?<!그녀)(?<!이들)(?<!그들)에게 (\S+ ){0,2}((수여|시상|전달|증정)(했|한다|하고|하며|해)|건넸|건네)",
+    if re.search(r"(?<!그)(?<!그녀)(?<!이들)(?<!그들)에게 (\S+ ){0,2}((수여|시상|전달|증정)(했|한다|하고|하며|해)|건넸|건네|(달아|걸어) ?주)",
                  sent.text):
         # "A와 B는 … 수상자 7명에게 상을 수여했다": the subjects give; only whom 에게 names receives
         recipients = [m for m in recipients if _phrase_particle(sent, m) == "에게"]
@@ -908,8 +933,8 @@ def _event_named_after_org(doc: Doc) -> None:
 
 
 def _orphan_policies(doc: Doc) -> None:
-    """A programme listed with no actor in its sentence belongs to the article's lead government body."""
-    if doc.lead_org is None or not body_of(doc.lead_org[1]):
+    """A programme listed with no actor in its sentence belongs to the article's lead public body (a lexicon body, or a city, county or province)."""
+    if doc.lead_org is None or not (body_of(doc.lead_org[1]) or is_local_government(doc.lead_org[1])):
         return
     promoted = {f.object for f in doc.facts if f.kind is Predicate.PROMOTES}
     for m in doc.mentions:

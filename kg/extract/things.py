@@ -210,6 +210,9 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 and re.search(r"(학과|학부|전공|법전원|대학원|교수|총장)$", words[i + 1].stem)):
             _add(doc, sent, O, stem, w, "org:university")
             continue
+        if team := _sports_team(doc, words, i, stem):
+            _add(doc, sent, O, team, words[i - team.count(" ")], "org:team", stem)
+            continue
         if committee := named_committee(words, i, stem):
             _add(doc, sent, O, committee, words[i - 1], "org:named-committee")
             continue
@@ -220,6 +223,9 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 continue
             # words before it that belong to the name: "IBM 왓슨연구소", "서울대학교 어린이병원"
             j = i
+            if i > 0 and stem.endswith("위원회") and words[i - 1].bare and not words[i - 1].quoted \
+                    and words[i - 1].stem.endswith(tuple(LEX.event_heads)) and len(words[i - 1].stem) >= 4:
+                j -= 1  # 한빛국제영화제 집행위원회, 누리엑스포 조직위원회: the committee that runs an event
             while j > 0 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and (
                     re.fullmatch(r"[A-Za-z&.\-0-9]+", words[j - 1].stem) or org_suffix(words[j - 1].stem)
                     or words[j - 1].stem in GENERIC_ORG and j - 1 > 0 and org_suffix(words[j - 2].stem)
@@ -232,6 +238,33 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 _add(doc, sent, O, name, words[j], "org:suffix-phrase", alias_from_paren(w))
             else:
                 _add(doc, sent, O, stem, w, "org:company" if company else "org:suffix", alias_from_paren(w))
+
+
+# 프로야구 누리 돌핀스, 한빛화재 썬더호크스: a club is its home city or its owner, then a nickname in a plural loanword
+_SPORTS_ARTICLE = re.compile(r"프로야구|프로배구|프로농구|프로축구|구단|선수단|[KV]리그|KBO|KBL|WKBL|KOVO")
+_NICKNAME = re.compile(r"[가-힣]{3,7}[스즈츠]")
+_NOT_NICKNAME = ("서비스", "비즈니스", "플러스", "클래스", "시리즈", "스포츠", "캠퍼스", "오피스", "테니스", "뉴스", "프로세스",
+                 "컴퍼니스", "웰니스", "피트니스", "액세스", "리소스", "패스", "하우스", "리츠")
+
+
+def _sports_team(doc: Doc, words: list[Word], i: int, stem: str) -> str | None:
+    """'누리 돌핀스', '한빛화재 썬더호크스', '세종 KT 윙스': the owner or city words before a club's nickname."""
+    if not _NICKNAME.fullmatch(stem) or stem.endswith(_NOT_NICKNAME) or company_like(stem) or org_suffix(stem) \
+            or is_place(stem) or not _SPORTS_ARTICLE.search(doc.article.text) \
+            or any(m.start <= words[i].start < m.end for m in doc.mentions if m.type is EntityType.PERSON):
+        return None  # (내야수 호세 마르티네스: a player already read as a person)
+    j = i
+    while j > 0 and i - j < 2 and words[j - 1].bare and not words[j - 1].quoted \
+            and not _NICKNAME.fullmatch(words[j - 1].stem) and (
+            is_place(words[j - 1].stem) or company_like(words[j - 1].stem) or body_of(words[j - 1].stem)
+            or re.fullmatch(r"[A-Z]{2,4}", words[j - 1].stem) or "NNP" in words[j - 1].tags
+            and not is_korean_name(words[j - 1].stem) and not title_of(words[j - 1].stem)):
+        j -= 1
+    if j > 0 and _NICKNAME.fullmatch(words[j - 1].stem):
+        return None  # 한빛 돌핀스 빅터 레이예스: a player named after his club, not a club
+    if j == i or re.match(r"에서 (열린|열리는|개최|진행)", doc.article.text[words[i].end - len(words[i].particle):][:9]):
+        return None  # (… 서울 파르나스에서 열린: a hotel)
+    return " ".join([x.stem for x in words[j:i]] + [stem])
 
 
 def _city_as_body(stem: str, w: Word, prev: Word | None = None, nxt: Word | None = None) -> bool:
@@ -264,6 +297,8 @@ def _places(doc: Doc, sent: Sentence) -> None:
         if w.bare and i + 1 < len(words) and words[i + 1].stem in LEX.event_heads and LEX.places.get(stem) in (
                 "world-city", "area"):
             continue  # "파리 올림픽", "1984 로스앤젤레스 올림픽": the city names the event
+        if any(m.rule == "org:team" and m.start <= w.start < m.end for m in doc.in_sentence(sent.index, O)):
+            continue  # 청주 썬더버즈: the club's home city is part of its name
         if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None,
                                                 words[i + 1] if i + 1 < len(words) else None):
             # "전남 완도에", "경남 양산의": a province before the name makes it a place
@@ -439,7 +474,7 @@ def _quoted_names(doc: Doc, sent: Sentence) -> None:
                 _add(doc, sent, POL, name, w, "policy:quoted+campaign")
                 _add(doc, sent, E, f"{name} {nxt.stem} {after.stem}", w, "event:quoted+campaign+head")
                 continue
-            if nxt.stem.endswith(_NAMING_POLICY_HEADS + ("조항",)):
+            if nxt.stem.endswith(_NAMING_POLICY_HEADS + ("조항", "계획", "방안", "구상")):
                 _add(doc, sent, POL, name, w, "policy:quoted+head", alias)
                 continue
         if name.endswith(("학과", "학부", "전공")):
@@ -531,6 +566,7 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
             continue
         j = i
         while "…" not in w.stem and j > 0 and "=" not in words[j].text and "=" not in words[j - 1].text and \
+                not _after_a_bullet(doc, words[j]) and \
                 not _MONEY.fullmatch(words[j - 1].stem) and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted and \
                 not is_date_word(words[j - 1].stem) and words[j - 1].stem not in _DETERMINERS and \
                 title_of(words[j - 1].stem) is None and not words[j - 1].stem.endswith("등") and not \
@@ -561,6 +597,12 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
             _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase", alias_from_paren(w))
         else:
             _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase")
+
+
+def _after_a_bullet(doc: Doc, w: Word) -> bool:
+    """"△자율주행 셔틀 시범사업 △스마트 교차로 구축사업": a bullet opens a list item, so a name starts there."""
+    before = doc.article.text[max(0, w.start - 2):w.start].rstrip()
+    return before[-1:] in ("△", "▲", "▽", "▼", "■", "□", "●", "○", "◇", "◆", "▶")
 
 
 # an unquoted phrase needs a head that names something (not 지원, 개발, 방안 …) and no vague modifier
