@@ -1329,3 +1329,42 @@ def test_an_events_committee_and_bulleted_programmes_and_a_quoted_plan():
     assert {"대전형 스마트 모빌리티 2030", "자율주행 셔틀 시범사업", "스마트 교차로 구축사업"} <= names(x, T.POLICY)
     assert "도입 스마트 교차로 구축사업" not in names(x, T.POLICY)
     assert ("대전시", "promotes", "스마트 교차로 구축사업") in rels(x)
+
+
+def test_the_chair_of_a_meeting_a_body_holds_and_the_bodies_whose_people_attend_it():
+    x = extract("산업부는 이날 오후 트레이드타워에서 한지민 장관 주재로 '수출 유관기관 합동 점검회의'를 열었다. "
+                "회의에는 한국무역협회와 대한무역투자진흥공사(KOTRA), 한국무역보험공사 등 수출지원기관과 업종별 협회 "
+                "관계자들이 참석했다.")
+    assert ("한지민", "산업통상자원부", "장관") in posts(x)
+    # 회의에는: the meeting named in the sentence before
+    assert {("한국무역협회", "participatedIn", "수출 유관기관 합동 점검회의"),
+            ("대한무역투자진흥공사", "participatedIn", "수출 유관기관 합동 점검회의"),
+            ("한국무역보험공사", "participatedIn", "수출 유관기관 합동 점검회의")} <= rels(x)
+
+
+def test_a_foreign_given_name_before_a_korean_surname_and_its_short_form():
+    x = extract("민도경 총장이 데이비드 윤 누리그린에너지 회장에게 명예박사 학위를 수여했다. "
+                "윤 회장은 \"모교에 보답하겠다\"고 말했다.")
+    assert ("데이비드 윤", "누리그린에너지", "회장") in posts(x)
+    assert [q.speaker.split("/", 1)[1] for q in x.quotes] == ["데이비드 윤"]
+
+
+def test_each_award_goes_to_the_subject_of_its_own_clause():
+    x = extract("한솔정밀의 문태호 회장이 누리의료재단에 30억원을 기부했다. 완주군에 본사를 둔 한솔정밀은 부품을 생산하는 "
+                "중견기업으로, 문 회장은 장학사업을 이어온 공로로 2021년 국민훈장 동백장을 받았다. "
+                "졸업의 영예는 한예솔씨에게 돌아갔다. 한씨는 총장상을 받았고, 기계공학과 이도훈씨는 공로상을 받았다.")
+    assert {("문태호", "receivedAward", "국민훈장 동백장"), ("한예솔", "receivedAward", "총장상"),
+            ("이도훈", "receivedAward", "공로상")} <= rels(x)
+    assert not {("한솔정밀", "receivedAward", "국민훈장 동백장"), ("한예솔", "receivedAward", "공로상")} & rels(x)
+    # the subject of a relative clause ("…가 개최한") is not who receives
+    x = extract("박서온 선수는 한국야구위원회(KBO)가 개최한 '2026 KBO 시상식'에서 신인상을 받았다.")
+    assert ("박서온", "receivedAward", "신인상") in rels(x)
+    assert ("한국야구위원회", "receivedAward", "신인상") not in rels(x)
+
+
+def test_an_exhibition_room_and_a_square_in_a_park_are_the_venues():
+    x = extract("누리시립박물관은 20일부터 서울 용산구 누리시립박물관 특별전시실에서 특별전 '바다의 기억'을 연다.")
+    assert "누리시립박물관 특별전시실" in names(x, T.VENUE)
+    assert ("바다의 기억", "heldAt", "누리시립박물관 특별전시실") in rels(x)
+    x = extract("'2026 한빛 김장나눔 대축제'는 부산 부산진구 부산시민공원 다솜광장에서 열렸다.")
+    assert ("2026 한빛 김장나눔 대축제", "heldAt", "부산시민공원 다솜광장") in rels(x)

@@ -303,6 +303,9 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         foreign = (all(_FOREIGN_NAME_PART.match(x) and (len(x) >= 2 or 0 < n < k - 1) and (x in proper or 0 < n < k - 1)
                        for n, x in enumerate(name_words))
                    and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words))
+        # 데이비드 정, 수전 김: a foreign given name and a Korean surname
+        foreign = foreign or k == 2 and _looks_foreign_part(name_words[0]) and name_words[1] in LEX.surnames and (
+            len(words) == 2 or _is_orgish(words[2]) or company_like(words[2]))  # (not 응우옌 반 뚜언)
         if foreign and org_words and _is_org_phrase(org_words, proper, strict=not country):
             # the country and a unit after the body ("제노바항만공사 디지털전환 총괄이사") are neither
             while len(org_words) > 1 and not _is_orgish(org_words[-1]) and _is_orgish(org_words[-2]) \
@@ -836,7 +839,9 @@ def find_short_forms(doc: Doc) -> None:
             t = title_of(nxt.stem)
             if t is None:
                 continue
-            earlier = [m for m in people if m.name.startswith(w.stem) and m.start <= w.start]
+            # (데이비드 정 → 정 회장: a foreign given name before a Korean surname)
+            earlier = [m for m in people if m.start <= w.start and (m.name.startswith(w.stem) and " " not in m.name
+                                                                    or m.name.endswith(" " + w.stem))]
             same_title = [m for m in earlier if titles.get(m.name) and (titles[m.name].endswith(t) or t.endswith(titles[m.name]))]
             pick = (same_title or earlier)
             if pick:

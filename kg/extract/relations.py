@@ -72,6 +72,7 @@ def find_relations(doc: Doc) -> None:
         _people_hosting(doc, sent, events)
         _the_company_hosts(doc, sent, events)
         _executives_of_the_subject(doc, sent)
+        _chair_of_the_subject(doc, sent)
         _awards(doc, sent, events)
         _participation(doc, sent, events)
         _promotes(doc, sent)
@@ -407,6 +408,21 @@ def _executives_of_the_subject(doc: Doc, sent) -> None:
             _rel(doc, Predicate.AFFILIATED_WITH, f.subject, subject, sent.index, "post:executive-of-subject")
 
 
+def _chair_of_the_subject(doc: Doc, sent) -> None:
+    """"산업부는 … 한지민 장관 주재로 'X 회의'를 열었다": who chairs the meeting a body holds heads that body."""
+    subject = next((m for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("은", "는", "이", "가")
+                    and not _is_post_org(doc, m)), None)
+    if subject is None:
+        return
+    for f in [f for f in doc.facts if f.kind == "position" and f.sentence == sent.index and f.object is None]:
+        person = next((m for m in doc.in_sentence(sent.index, P) if m.name == f.subject[1]), None)
+        if person is not None and person.start > subject.end and f.title and \
+                re.match(r"^\s?" + re.escape(f.title) + r" 주재(로|하에|로 |해|한)", doc.article.text[person.end:person.end + 12]):
+            doc.facts.append(Fact("position", f.subject, (O, subject.name), sent.index, "post:chair-of-subject",
+                                  title=f.title))
+            _rel(doc, Predicate.AFFILIATED_WITH, f.subject, subject, sent.index, "post:chair-of-subject")
+
+
 def _the_company_hosts(doc: Doc, sent, events) -> None:
     """"회사는 이날 … 'X 런칭데이'를 열고": the company the article is about holds it."""
     if not events or doc.lead_org is None or _is_government(doc.lead_org[1]) \
@@ -562,17 +578,30 @@ def _awards(doc: Doc, sent, events) -> None:
             elif current is not None:
                 pairs.append((m, current))
     else:  # "A는 … 장타율상과 득점상 트로피도 챙기며", "A와 B는 X상을 받았다"
-        listed = [items[0]]
-        for m in items[1:]:
-            if m.type is A or not re.fullmatch(r"㈜?\s?(와|과|,|·|및)\s?(㈜|\(주\))?", doc.article.text[listed[-1].end:m.start]):
-                break
-            listed.append(m)
-        pairs = [(subject, a) for subject in listed for a in awards]
+        for a in awards:
+            # "X는 …으로, 문 회장은 … 훈장을 받았다", "한씨는 A상을 받았고, 이씨는 B상을 받았다": the award goes to
+            # the subject of its own clause, the last one named before it (with those listed with it)
+            candidates = [m for m in recipients if not _RELATIVE_SUBJECT.match(doc.article.text[m.end:m.end + 30])]
+            before = [m for m in candidates if m.end <= a.start]
+            if not candidates:
+                continue
+            subject = next((m for m in reversed(before) if _phrase_particle(sent, m) in ("은", "는", "이", "가", "도")),
+                           before[0] if before else candidates[0])
+            listed = [subject]
+            for m in reversed([m for m in recipients if m.end <= subject.start]):
+                if not re.fullmatch(r"㈜?\s?(와|과|,|·|및)\s?(㈜|\(주\))?", doc.article.text[m.end:listed[-1].start]):
+                    break
+                listed.append(m)
+            pairs += [(r, a) for r in reversed(listed)]
     for r, a in pairs:
         _rel(doc, Predicate.RECEIVED_AWARD, r, a, sent.index, "receivedAward:cue")
         doc.facts.append(Fact("conferral", (r.type, r.name), (A, a.name), sent.index, "conferral:cue", event=event))
         if event is not None:
             _rel(doc, Predicate.PARTICIPATED_IN, r, event, sent.index, "participatedIn:award")
+
+
+# "KBO가 개최한 'X'에서": the subject of a relative clause, not of the sentence
+_RELATIVE_SUBJECT = re.compile(r"^(\([^)]*\))?(이|가) \S+(한|하는|된|되는|던|인) ")
 
 
 def _heads_a_count(doc: Doc, m: Mention) -> bool:
@@ -584,6 +613,7 @@ def _participation(doc: Doc, sent, events) -> None:
     # attending, a speech (축사, 기조연설) or "이날" places the person at the article's event
     at_event = _AT_EVENT.search(sent.text)
     attended = _ATTEND.search(_outside_events(doc, sent))
+    events = events or _event_by_its_head(doc, sent)
     event_list = events or ([doc.main_event] if doc.main_event and (re.search(
         r"이날|행사|현장|축사|인사말|격려사|개회사|환영사|기조연설|모두발언", sent.text) or attended
         or at_event) else [])
@@ -607,12 +637,30 @@ def _participation(doc: Doc, sent, events) -> None:
         return
     hosts = {f.object for f in doc.facts if f.kind is Predicate.ORGANIZED_BY}
     for m in doc.in_sentence(sent.index, O):
-        # "대한건설협회와 한국노총 관계자도 참고인으로 나와": the body its people stand for took part
+        # "대한건설협회와 한국노총 관계자도 참고인으로 나와": the body its people stand for took part;
+        # "A와 B, C 등 수출지원기관과 업종별 협회 관계자들이 참석했다": so does each body listed before them
+        listed = re.match(r"^[^.]{0,60}?관계자", doc.article.text[m.end:sent.end])
         if re.match(r"^(\([^)]*\))?(와|과|,)?\s*[^\s.]*\s?관계자", doc.article.text[m.end:m.end + 40]) \
-                or re.match(r"^(\([^)]*\))?\s?관계자", doc.article.text[m.end:m.end + 20]):
+                or re.match(r"^(\([^)]*\))?\s?관계자", doc.article.text[m.end:m.end + 20]) \
+                or listed and " 등 " in listed[0] and not _CLAUSE_END.search(listed[0]) and not _is_post_org(doc, m):
             for e in event_list:
                 if (O, m.name) not in hosts:
                     _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:관계자")
+
+
+# a verb that ends a clause: what comes after it is no longer the list it was in
+_CLAUSE_END = re.compile(r"[가-힣](했|하고|하며|한다|하는|된|되고|되며|했고|이며|이고)[\s,]|에서 ")
+# "회의에는", "행사에서는": the event named before, called by its head word
+_HEAD_AT_START = re.compile(r"^\s*(?:이날 |이번 )?([가-힣]{2,6})(에는|에서는|에서|에선|엔)\s")
+
+
+def _event_by_its_head(doc: Doc, sent) -> list[tuple]:
+    """"…'수출 점검회의'를 열었다. 회의에는 A, B가 참석했다": the latest event before whose name ends with the word."""
+    m = _HEAD_AT_START.match(sent.text)
+    if m is None or m[1] not in LEX.event_heads:
+        return []
+    earlier = [e for e in doc.mentions if e.type is E and e.sentence < sent.index and e.name.endswith(m[1])]
+    return [(E, max(earlier, key=lambda e: e.start).name)] if earlier else []
 
 
 # a match result: the winner and the side it beat both played in the event

@@ -48,7 +48,7 @@ _GENERIC_VENUE_TAIL = {"전시장", "행사장", "시상식장", "회의실", "�
 
 
 _ROOMS = frozenset("대강당 강당 대회의실 회의실 중회의실 소회의실 국제회의장 회의장 세미나실 프레스센터 브리핑룸 "
-                   "기자회견장 대연회장 연회장 접견실 대공연장 소공연장".split())
+                   "기자회견장 대연회장 연회장 접견실 대공연장 소공연장 전시실 특별전시실 기획전시실 상설전시실".split())
 _BUILDING_PARTS = re.compile(r"^(본관|별관|신관|구관|[가-힣A-Za-z0-9]{1,3}(동|층))$")
 
 
@@ -56,7 +56,9 @@ def _rooms(doc: Doc, sent: Sentence) -> None:
     """"국립누리의료원 연구동 대강당에서", "누리과학회관 국제회의장에서": a room of a known building or body."""
     words = sent.words
     for i, w in enumerate(words):
-        if i == 0 or w.stem not in _ROOMS or not w.particle.startswith(("에서", "서")):
+        # "누리시민공원 다솜광장에서": a named square inside a park or a building's grounds
+        square = w.stem.endswith("광장") and len(w.stem) >= 4 and w.bare is False
+        if i == 0 or (w.stem not in _ROOMS and not square) or not w.particle.startswith(("에서", "서")):
             continue
         j = i - 1
         if j > 0 and _BUILDING_PARTS.match(words[j].stem) and words[j].bare:
