@@ -73,6 +73,7 @@ def find_relations(doc: Doc) -> None:
         _the_company_hosts(doc, sent, events)
         _executives_of_the_subject(doc, sent)
         _chair_of_the_subject(doc, sent)
+        _welcomed_as(doc, sent)
         _awards(doc, sent, events)
         _participation(doc, sent, events)
         _promotes(doc, sent)
@@ -87,6 +88,8 @@ def find_relations(doc: Doc) -> None:
     _officials_speak_for_programmes(doc)
     _speakers_at_a_hearing(doc)
     _posts_described_before_a_person(doc)
+    _previous_posts(doc)
+    _posts_in_the_group(doc)
     _artists_in_the_show(doc)
     _councillors(doc)
     _hosts_do_not_take_part(doc)
@@ -423,6 +426,39 @@ def _chair_of_the_subject(doc: Doc, sent) -> None:
             _rel(doc, Predicate.AFFILIATED_WITH, f.subject, subject, sent.index, "post:chair-of-subject")
 
 
+# "X는 NAME 전무를 새 대표로 맞는다", "X는 NAME 교수를 초대 원장으로 선임했다": the post the subject gives
+_WELCOMED_AS = re.compile(r"^(?:\(\d{2}\))?(?: [^\s을를]+){0,3}?(?:을|를) (?:새 |신임 |초대 |차기 |제\d+대 )?(?P<title>[가-힣A-Z]{1,8}?)(?:으로|로) "
+                          r"(?:\S+ )?(?:맞|선임|임명|영입|내정|발탁|선출|위촉)")
+
+
+def _welcomed_as(doc: Doc, sent) -> None:
+    subject = next((m for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("은", "는", "이", "가")
+                    and not _is_post_org(doc, m)), None)
+    if subject is None:
+        return
+    for m in doc.in_sentence(sent.index, P):
+        g = _WELCOMED_AS.match(doc.article.text[m.end:m.end + 40]) if m.start > subject.end else None
+        if g and title_of(g["title"]) == g["title"]:
+            doc.facts.append(Fact("position", (P, m.name), (O, subject.name), sent.index, "post:welcomed-as",
+                                  title=g["title"]))
+            _rel(doc, Predicate.AFFILIATED_WITH, (P, m.name), subject, sent.index, "post:welcomed-as")
+
+
+def _posts_in_the_group(doc: Doc) -> None:
+    """"NAME(51) 그룹 재무실장": 그룹 is the one group the article names (한빛그룹)."""
+    groups = {m.name for m in doc.mentions if m.type is O and m.name.endswith("그룹") and len(m.name) > 2}
+    if len(groups) != 1:
+        return
+    group = next(iter(groups))
+    for m in [m for m in doc.mentions if m.type is P]:
+        g = re.match(r"^(?:\(\d{2}\))? 그룹 (?:([^\s(]+) )?([^\s(]+?)(?:\(|은|는|이|가|을|를|과|와|,|\s)",
+                     doc.article.text[m.end:m.end + 30])
+        if g and title_of(g[2]):
+            title = f"{g[1]} {g[2]}" if g[1] else g[2]
+            doc.facts.append(Fact("position", (P, m.name), (O, group), m.sentence, "post:in-the-group", title=title))
+            _rel(doc, Predicate.AFFILIATED_WITH, (P, m.name), (O, group), m.sentence, "post:in-the-group")
+
+
 def _the_company_hosts(doc: Doc, sent, events) -> None:
     """"회사는 이날 … 'X 런칭데이'를 열고": the company the article is about holds it."""
     if not events or doc.lead_org is None or _is_government(doc.lead_org[1]) \
@@ -447,6 +483,35 @@ def _posts_described_before_a_person(doc: Doc) -> None:
             title = f"{g['dept']} {g['title']}" if g["dept"] else g["title"]
             doc.facts.append(Fact("position", (P, m.name), (O, o.name), m.sentence, "post:described-before", title=title))
             _rel(doc, Predicate.AFFILIATED_WITH, (P, m.name), o, m.sentence, "post:described-before")
+
+
+# "X에서 한국법인 대표와 아태 총괄 부사장을 지낸", "X 최고재무책임자(CFO)를 거쳐": posts held before
+_HELD_BEFORE = re.compile(r"^(?:에서|의)? ?(?P<posts>[^.\"“”]{1,40}?)(?:을|를) (?:지낸|지냈|역임|거쳐|거친|거쳤)")
+
+
+def _previous_posts(doc: Doc) -> None:
+    """"도 사장은 … 바스톤케미컬에서 한국법인 대표와 … 부사장을 지낸 전문가다": the subject of the sentence (or the
+    person named right after, "…를 지낸 NAME")) held each post named at the body."""
+    text = doc.article.text
+    for o in [m for m in doc.mentions if m.type is O]:
+        g = _HELD_BEFORE.match(text[o.end:o.end + 60])
+        if g is None:
+            continue
+        titles = [t for t in re.split(r"(?:와|과|,| 및) ", g["posts"]) if t.split(" ")[-1] and title_of(
+            re.sub(r"\([^)]*\)$", "", t.split(" ")[-1]))]
+        if not titles:
+            continue
+        people = doc.in_sentence(o.sentence, P)
+        subject = next((m for m in reversed([m for m in people if m.end <= o.start])
+                        if _after(doc, m, 1) in ("은", "는", "이", "가")), None)
+        after = next((m for m in people if m.start > o.end + g.end() and m.start - (o.end + g.end()) <= 2), None)
+        person = subject or after
+        if person is None or person.name == doc.article.author:
+            continue
+        for t in titles:
+            title = re.sub(r"\([^)]*\)$", "", t).strip()
+            doc.facts.append(Fact("position", (P, person.name), (O, o.name), o.sentence, "post:held-before", title=title))
+            _rel(doc, Predicate.AFFILIATED_WITH, (P, person.name), o, o.sentence, "post:held-before")
 
 
 _SHOWS = ("비엔날레", "트리엔날레", "전시회", "특별전", "기획전", "초대전", "회고전", "사진전", "展", "아트페어", "미술제")

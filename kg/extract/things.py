@@ -204,7 +204,9 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
         if is_place(stem) or title_of(stem) == stem:
             continue
         suffix = org_suffix(stem)
-        if not suffix and company_like(stem) and ("NNP" in w.tags or "SL" in w.tags) and not is_korean_name(stem):
+        # (Kiwi reads some brands as an adverb and a noun: 한결캐피탈 → 한결/MAG + 캐피탈)
+        if not suffix and company_like(stem) and ("NNP" in w.tags or "SL" in w.tags or w.tags[:1] == ("MAG",)) \
+                and not is_korean_name(stem):
             _add(doc, sent, O, stem, w, "org:company-name")
             continue
         # 동아대 체육학과, 강원대 법전원: a university's short name before a department or a professor
