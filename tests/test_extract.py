@@ -1377,3 +1377,13 @@ def test_posts_held_before_the_post_a_body_gives_and_posts_in_the_group():
     x = extract("한빛그룹은 28일 사장단 인사를 단행했다. 한빛캐피탈은 추명진(51) 그룹 재무실장(전무)을 새 대표로 맞는다. "
                 "누리연구원은 한도현 교수를 초대 원장으로 선임했다.")
     assert {("추명진", "한빛캐피탈", "대표"), ("추명진", "한빛그룹", "재무실장"), ("한도현", "누리연구원", "원장")} <= posts(x)
+
+
+def test_presenters_and_signatories_at_a_conference_take_part_and_the_hosts_official_does_not():
+    x = extract("부산항만공사는 2일 벡스코에서 '글로벌 항만 콘퍼런스 2026'을 열었다. 오후 세션에서는 일본 누리국립대 사토 하루미 "
+                "교수가 안전기준을, 한빛해운 강도윤 대표가 연료 인증 체계를 각각 발표했다. 협약서에는 이태민 한빛해운 부사장이 "
+                "서명했다.\n\n이번 행사를 마련한 해양수산부의 문서진 차관은 \"항만의 미래를 논의했다\"고 말했다. "
+                "문 차관은 \"협력을 이어가겠다\"고 덧붙였다.")
+    event = "글로벌 항만 콘퍼런스 2026"
+    assert {("강도윤", "participatedIn", event), ("이태민", "participatedIn", event)} <= rels(x)
+    assert ("문서진", "participatedIn", event) not in rels(x)

@@ -31,7 +31,7 @@ _ORGANIZE = re.compile(r"(주최|주관|개최|열었|열어|열고|연다|마�
 _SPONSOR = re.compile(r"^(이|가|은|는)?\s*(후원|협찬)")
 _ATTEND = re.compile(r"(참석|참가|참여|자리했|자리에|모였|발걸음|함께했|함께한|인사말|축사|격려사|개회사|환영사|기조연설|모두발언|"
                      r"연단|단상|무대에|기념촬영|발표자|패널|토론|수상자|시상대|연사|진술인|참고인|사회로|사회는|진행은|진행으로|사회를 맡|"
-                     r"진행을 맡|시연)")
+                     r"진행을 맡|시연|세션|발제|좌장|주제발표|서명했|서명하고|서명한)")
 # a speech given at the event: "협약식에서", "개회 인사에서", "폐막식에서"
 _AT_EVENT = re.compile(r"(협약식|시상식|개막식|개회식|폐막식|폐회식|기념식|출범식|취임식|발대식|설명회|공청회|간담회|토론회|포럼|"
                        r"심포지엄|세미나|국감|국정감사|청문회|기조발표|기조연설|개회사|폐회사|인사말|축사|기념사|환영사|격려사|"
@@ -841,7 +841,8 @@ def _promotes(doc: Doc, sent) -> None:
 
 
 # events that are talk: who is quoted in a report of one spoke there
-_TALK = ("공청회", "토론회", "간담회", "세미나", "심포지엄", "포럼", "청문회", "국정감사", "국감", "설명회", "라운드테이블")
+_TALK = ("공청회", "토론회", "간담회", "세미나", "심포지엄", "포럼", "청문회", "국정감사", "국감", "설명회", "라운드테이블",
+         "콘퍼런스", "컨퍼런스", "학술대회", "워크숍")
 
 
 def _speakers_at_a_hearing(doc: Doc) -> None:
@@ -850,8 +851,12 @@ def _speakers_at_a_hearing(doc: Doc) -> None:
     if doc.main_event is None or not doc.main_event[1].endswith(_TALK):
         return
     first = min((m.sentence for m in doc.mentions if m.type is E and m.name == doc.main_event[1]), default=None)
-    for f in doc.facts:  # (its hosts are dropped at the end: _hosts_do_not_take_part)
-        if f.kind == "quote" and first is not None and f.sentence >= first:
+    quotes = [f for f in doc.facts if f.kind == "quote"]
+    # "이번 행사를 마련한 X의 NAME 차관은 "…"": the host's own official
+    hosting = {f.subject for f in quotes if re.search(
+        r"(을|를) (마련|주최|주관|개최)한 ", doc.article.text[max(0, (f.start or 0) - 60):f.start or 0].rsplit(".", 1)[-1])}
+    for f in quotes:  # (its hosts are dropped at the end: _hosts_do_not_take_part)
+        if first is not None and f.sentence >= first and f.subject not in hosting:
             _rel(doc, Predicate.PARTICIPATED_IN, f.subject, doc.main_event, f.sentence, "participatedIn:quoted-at")
 
 
