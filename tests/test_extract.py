@@ -1387,3 +1387,12 @@ def test_presenters_and_signatories_at_a_conference_take_part_and_the_hosts_offi
     event = "글로벌 항만 콘퍼런스 2026"
     assert {("강도윤", "participatedIn", event), ("이태민", "participatedIn", event)} <= rels(x)
     assert ("문서진", "participatedIn", event) not in rels(x)
+
+
+def test_music_acts_named_after_their_kind_their_members_and_a_best_prize():
+    x = extract("그룹 노을세븐(NOEUL7)이 '2026 누리뮤직어워즈'에서 대상을 받았다. 리더 강도윤은 \"팬들 덕분\"이라고 말했다. "
+                "베스트 OST상은 가수 한도윤이, 베스트 밴드상은 4인조 밴드 새벽등대가 각각 받았다.")
+    assert {"노을세븐", "새벽등대"} <= names(x, T.ORGANIZATION)
+    assert "NOEUL7" in next(e for e in x.entities if e.name == "노을세븐").aliases
+    assert ("강도윤", "노을세븐", "리더") in posts(x)
+    assert {("한도윤", "receivedAward", "베스트 OST상"), ("새벽등대", "receivedAward", "베스트 밴드상")} <= rels(x)

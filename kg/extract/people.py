@@ -507,10 +507,12 @@ def _name_with_school(doc: Doc, sent: Sentence) -> None:
 
 # a player's place in the team: the post a club's article gives a player ("내야수 NAME(27)과 계약했다")
 _PLAYING_POSTS = frozenset("투수 포수 타자 내야수 외야수 세터 리베로 공격수 수비수 미드필더 골키퍼 주장".split())
+# a member of a music act, named by their place in it ("멤버 하린은")
+_ACT_ROLES = frozenset("리더 멤버 보컬 메인보컬 래퍼 드러머 기타리스트".split())
 _OCCUPATIONS = frozenset("""배우 가수 작곡가 작사가 작가 감독 선수 방송인 평론가 영화평론가 음악평론가 코치 심판 시인 소설가 화가
 성우 개그맨 코미디언 아나운서 디자이너 셰프 바리스타 사진작가 모델 연출가 지휘자 피아니스트 바이올리니스트 첼리스트
 안무가 프로듀서 유튜버 변호사 의사 교수 명창 무용가 조각가 건축가 도예가 공예가 섬유공예가 금속공예가 목공예가 사진가
-만화가 웹툰작가 서예가 판화가 미술가 설치미술가 예술가 음악가 국악인 소리꾼 연주자 성악가 큐레이터 학예사""".split()) | _PLAYING_POSTS
+만화가 웹툰작가 서예가 판화가 미술가 설치미술가 예술가 음악가 국악인 소리꾼 연주자 성악가 큐레이터 학예사""".split()) | _PLAYING_POSTS | _ACT_ROLES
 
 
 _FOREIGN_WITH_AGE = re.compile(r" ([가-힣]{2,5} [가-힣]{2,6})\(\d{2}\)")

@@ -90,6 +90,7 @@ def find_relations(doc: Doc) -> None:
     _posts_described_before_a_person(doc)
     _previous_posts(doc)
     _posts_in_the_group(doc)
+    _members_of_an_act(doc)
     _artists_in_the_show(doc)
     _councillors(doc)
     _hosts_do_not_take_part(doc)
@@ -457,6 +458,17 @@ def _posts_in_the_group(doc: Doc) -> None:
             title = f"{g[1]} {g[2]}" if g[1] else g[2]
             doc.facts.append(Fact("position", (P, m.name), (O, group), m.sentence, "post:in-the-group", title=title))
             _rel(doc, Predicate.AFFILIATED_WITH, (P, m.name), (O, group), m.sentence, "post:in-the-group")
+
+
+def _members_of_an_act(doc: Doc) -> None:
+    """"걸그룹 루미에르는 … 멤버 하린은 "…"": a member or the leader named after a music act is in it."""
+    acts = sorted((m for m in doc.mentions if m.type is O and m.rule == "org:act"), key=lambda m: m.start)
+    for m in [m for m in doc.mentions if m.type is P]:
+        role = re.search(r"(리더|멤버|보컬|메인보컬|래퍼|드러머|기타리스트) $", doc.article.text[max(0, m.start - 8):m.start])
+        act = next((a for a in reversed(acts) if a.end <= m.start and m.sentence - a.sentence <= 1), None)
+        if role and act is not None:
+            doc.facts.append(Fact("position", (P, m.name), (O, act.name), m.sentence, "post:member-of-act", title=role[1]))
+            _rel(doc, Predicate.AFFILIATED_WITH, (P, m.name), act, m.sentence, "post:member-of-act")
 
 
 def _the_company_hosts(doc: Doc, sent, events) -> None:

@@ -214,6 +214,11 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
                 and re.search(r"(학과|학부|전공|법전원|대학원|교수|총장)$", words[i + 1].stem)):
             _add(doc, sent, O, stem, w, "org:university")
             continue
+        if i > 0 and words[i - 1].bare and words[i - 1].stem in _ACT_KINDS and re.fullmatch(r"[가-힣A-Za-z0-9]{2,12}", stem) \
+                and ("NNP" in w.tags or "SL" in w.tags) and not is_korean_name(stem) and not is_place(stem) \
+                and not title_of(stem):
+            _add(doc, sent, O, stem, w, "org:act", alias_from_paren(w))  # 걸그룹 루미에르, 4인조 밴드 새벽정류장
+            continue
         if team := _sports_team(doc, words, i, stem):
             _add(doc, sent, O, team, words[i - team.count(" ")], "org:team", stem)
             continue
@@ -243,6 +248,10 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             else:
                 _add(doc, sent, O, stem, w, "org:company" if company else "org:suffix", alias_from_paren(w))
 
+
+# the kind of a music act, written before its name
+_ACT_KINDS = frozenset("그룹 걸그룹 보이그룹 혼성그룹 아이돌그룹 밴드 록밴드 인디밴드 듀오 트리오 보컬그룹 오케스트라 합창단 "
+                       "4인조 5인조".split())
 
 # 프로야구 누리 돌핀스, 한빛화재 썬더호크스: a club is its home city or its owner, then a nickname in a plural loanword
 _SPORTS_ARTICLE = re.compile(r"프로야구|프로배구|프로농구|프로축구|구단|선수단|[KV]리그|KBO|KBL|WKBL|KOVO")
@@ -683,11 +692,11 @@ def _awards(doc: Doc, sent: Sentence) -> None:
             if not receiving or len(part) < 3 or part in _NOT_AWARDS:
                 continue
             # 페어플레이상 but not 10년이상; 한빛e스포츠협회장상 (a body's head gives it) with its Latin letters
-            if part.endswith("상") and re.fullmatch(r"[가-힣]+|[가-힣A-Za-z0-9]+장상", part) \
+            if part.endswith("상") and re.fullmatch(r"[가-힣]+|[가-힣A-Za-z0-9]+장상|[A-Z]{2,4}상", part) \
                     and (not part.endswith(("대상자", "수상", "시상")) or part.endswith("선수상")) \
                     and not re.search(r"(\d|명|개|년|세|곳|건|원|점|회|배|만|천)이상$", part):
                 prefix = ""
-                if i > 0 and words[i - 1].text.split("·")[-1] in ("올해의", "이달의", "이주의", "오늘의"):
+                if i > 0 and words[i - 1].text.split("·")[-1] in ("올해의", "이달의", "이주의", "오늘의", "베스트"):
                     prefix = words[i - 1].text.split("·")[-1] + " "
                 before = words[i - 1] if i > 0 else None
                 if before is not None and before.bare and part in ("특별상", "본상", "대상") and not before.quoted and (
