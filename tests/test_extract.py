@@ -1396,3 +1396,21 @@ def test_music_acts_named_after_their_kind_their_members_and_a_best_prize():
     assert "NOEUL7" in next(e for e in x.entities if e.name == "노을세븐").aliases
     assert ("강도윤", "노을세븐", "리더") in posts(x)
     assert {("한도윤", "receivedAward", "베스트 OST상"), ("새벽등대", "receivedAward", "베스트 밴드상")} <= rels(x)
+
+
+def test_an_ambassador_heads_the_embassy_and_performers_named_by_their_voice():
+    x = extract("이날 공연장에는 한도윤 문체부 제1차관과 루카 페라로 주한이탈리아대사가 자리했다.")
+    assert ("루카 페라로", "주한이탈리아대사관", "대사") in posts(x)
+    x = extract("무대는 지휘자 서지원이 이끄는 누리필하모닉오케스트라와 테너 마르코 벨로니, 소프라노 한예림이 꾸몄다.")
+    assert {"마르코 벨로니", "서지원", "한예림"} <= names(x, T.PERSON)
+    # a possessive and a name Kiwi cuts short are no foreign name; nor a name before a farm
+    x = extract("정 교수 연구실의 이하은 박사과정생과 포스텍 김준서 박사가 참여했다. "
+                "협약식에는 김바오로 누리마리오농장 대표가 참석했다.")
+    assert not any(n.startswith(("연구실의", "김바오로 ")) for n in names(x, T.PERSON))
+
+
+def test_a_player_of_the_club_named_before_him_is_that_clubs():
+    x = extract("프로농구 원주 썬더폭스가 시상식을 휩쓸었다. 썬더폭스의 가드 오태민이 최우수선수상을 받았다. "
+                "최다득점상은 인천 하버실즈의 캐나다 출신 공격수 에릭 라살(31)이 가져갔다. 썬더폭스는 2관왕이다.")
+    assert ("에릭 라살", "인천 하버실즈", "공격수") in posts(x)
+    assert not any(p == "에릭 라살" and o == "원주 썬더폭스" for p, o, _ in posts(x))

@@ -291,6 +291,11 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     if is_korean_name(last) and last in proper and not any(x in proper or _is_orgish(x) for x in words[:-1]) \
             and len(words) <= 3:
         return [last], []  # 신예 박서온 감독: a description (no organisation), then the name
+    # 루카 페라리 (주한이탈리아대사): a foreign name alone, the post naming the body
+    if len(words) == 2 and all(x in proper and _FOREIGN_NAME_PART.match(x) and len(x) >= 2 and not (
+            _is_orgish(x) or is_place(x) or title_of(x) or company_like(x) or x.endswith(("의", *COMPANY_ENDINGS)))
+            for x in words) and not is_korean_name(words[1]):
+        return [" ".join(words)], []
     # a foreign name written in Hangul (윌리엄 달리), then (a country and) an organisation
     for k in (2, 3):  # foreign names have two parts, sometimes three (응우옌 티 란)
         if k >= len(words):
@@ -381,6 +386,8 @@ _COMPANY_KIND = frozenset("소속사 계열사 자회사 협력사 운영사 제
 def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | None, str]:
     """The organisation and the role word, splitting "메인비즈협회장" into 메인비즈협회 + 회장."""
     org = " ".join(org_words) or None
+    if title == "대사" and re.fullmatch(r"주(한 ?)?[가-힣]{2,10}", (org or "") + word[:-2]):
+        return f"{org or ''}{word[:-2]}대사관".strip(), title  # 주한이탈리아대사, 주한 덴마크 대사: the embassy's head
     if word == title:
         return org, title
     head = word[: -len(title)]
@@ -507,15 +514,18 @@ def _name_with_school(doc: Doc, sent: Sentence) -> None:
 
 # a player's place in the team: the post a club's article gives a player ("내야수 NAME(27)과 계약했다")
 _PLAYING_POSTS = frozenset("투수 포수 타자 내야수 외야수 세터 리베로 공격수 수비수 미드필더 골키퍼 주장".split())
+# a performer's voice or instrument before their name ("테너 NAME")
+_PERFORMERS = frozenset("테너 소프라노 메조소프라노 바리톤 베이스 카운터테너 지휘자 피아니스트 바이올리니스트 첼리스트".split())
 # a member of a music act, named by their place in it ("멤버 하린은")
 _ACT_ROLES = frozenset("리더 멤버 보컬 메인보컬 래퍼 드러머 기타리스트".split())
 _OCCUPATIONS = frozenset("""배우 가수 작곡가 작사가 작가 감독 선수 방송인 평론가 영화평론가 음악평론가 코치 심판 시인 소설가 화가
 성우 개그맨 코미디언 아나운서 디자이너 셰프 바리스타 사진작가 모델 연출가 지휘자 피아니스트 바이올리니스트 첼리스트
 안무가 프로듀서 유튜버 변호사 의사 교수 명창 무용가 조각가 건축가 도예가 공예가 섬유공예가 금속공예가 목공예가 사진가
-만화가 웹툰작가 서예가 판화가 미술가 설치미술가 예술가 음악가 국악인 소리꾼 연주자 성악가 큐레이터 학예사""".split()) | _PLAYING_POSTS | _ACT_ROLES
+만화가 웹툰작가 서예가 판화가 미술가 설치미술가 예술가 음악가 국악인 소리꾼 연주자 성악가 큐레이터 학예사""".split()) | _PLAYING_POSTS | _ACT_ROLES | _PERFORMERS
 
 
 _FOREIGN_WITH_AGE = re.compile(r" ([가-힣]{2,5} [가-힣]{2,6})\(\d{2}\)")
+_FOREIGN_BEFORE_PARTICLE = re.compile(r" ([가-힣]{2,5} [가-힣]{2,6})(?=\(|·|,|와 |과 |이 |가 |은 |는 |의 )")
 
 
 def _occupation_then_name(doc: Doc, sent: Sentence) -> None:
@@ -527,13 +537,18 @@ def _occupation_then_name(doc: Doc, sent: Sentence) -> None:
         occupation = _clean(occ.stem)
         if not occ.bare or occupation not in _OCCUPATIONS:
             continue
-        if is_korean_name(name) and "NNP" in nxt.tags:
-            doc.add(Mention(P, name, nxt.start, nxt.start + len(name), sent.index, "person:occupation-name"))
-        elif (foreign := _FOREIGN_WITH_AGE.match(doc.article.text, occ.end)) and not is_korean_name(
-                foreign[1].split(" ")[1]) and not any(title_of(x) or is_place(x) or _is_orgish(x) for x in foreign[1].split(" ")):
-            # 내야수 호세 마르티네스(27): a foreign name in two parts (Kiwi often reads the first as a verb)
+        # 내야수 호세 마르티네스(27), 테너 마르코 벨리니: a foreign name in two parts (Kiwi often reads the first
+        # as a verb, or as a Korean name of its own)
+        foreign = _FOREIGN_WITH_AGE.match(doc.article.text, occ.end) or (
+            occupation in _PERFORMERS | _PLAYING_POSTS and i + 2 < len(words)
+            and all(x.tags[:1] in (("NNP",), ()) for x in words[i + 1:i + 3])
+            and _FOREIGN_BEFORE_PARTICLE.match(doc.article.text, occ.end))
+        if foreign and not is_korean_name(foreign[1].split(" ")[1]) and not any(
+                title_of(x) or is_place(x) or _is_orgish(x) for x in foreign[1].split(" ")):
             name = foreign[1]
             doc.add(Mention(P, name, foreign.start(1), foreign.end(1), sent.index, "person:occupation-name"))
+        elif is_korean_name(name) and "NNP" in nxt.tags:
+            doc.add(Mention(P, name, nxt.start, nxt.start + len(name), sent.index, "person:occupation-name"))
         else:
             continue
         if occupation in _PLAYING_POSTS:

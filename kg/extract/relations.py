@@ -111,7 +111,12 @@ def _club_people(doc: Doc) -> None:
         return  # no club, or two reported alike (a match)
     club = ranked[0][0]
     for f in [f for f in doc.facts if f.kind == "position" and f.object is None and f.title in _CLUB_POSTS]:
-        doc.facts.append(replace(f, object=(O, club), rule="post:club"))
+        # "인천 하버실즈의 … 공격수 NAME": a club named before the player in the sentence is the player's
+        person = next((m for m in doc.in_sentence(f.sentence, P) if m.name == f.subject[1]), None)
+        named = [m for m in doc.in_sentence(f.sentence, O) if m.name in teams or m.name in teams.values()]
+        before = [m for m in named if person is not None and m.end <= person.start]
+        own = next((t for t, alias in teams.items() if before and before[-1].name in (t, alias)), club)
+        doc.facts.append(replace(f, object=(O, own), rule="post:club"))
 
 
 def _campaign_hosts(doc: Doc) -> None:
