@@ -1414,3 +1414,12 @@ def test_a_player_of_the_club_named_before_him_is_that_clubs():
                 "최다득점상은 인천 하버실즈의 캐나다 출신 공격수 에릭 라살(31)이 가져갔다. 썬더폭스는 2관왕이다.")
     assert ("에릭 라살", "인천 하버실즈", "공격수") in posts(x)
     assert not any(p == "에릭 라살" and o == "원주 썬더폭스" for p, o, _ in posts(x))
+
+
+def test_a_company_introduced_by_its_kind_then_its_post_and_a_foreign_name_after_a_post():
+    x = extract("도심형 수직농장 솔루션 기업 새싹팜 대표 이도윤은 실증 사례를 소개했다.")
+    assert ("이도윤", "새싹팜", "대표") in posts(x)
+    assert "도심형" not in names(x, T.PERSON)
+    x = extract("협약식에는 한상우 aT 수출식품이사, 누리그린푸드 대표 데이비드 조, 임채린 농협중앙회 전남지역본부장이 참석했다. "
+                "배터리 진단 스타트업 셀가드의 공동창업자 제니퍼 리는 \"진단 시간을 줄이겠다\"고 말했다.")
+    assert {("데이비드 조", "누리그린푸드", "대표"), ("제니퍼 리", "셀가드", "공동창업자")} <= posts(x)

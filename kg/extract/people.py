@@ -42,6 +42,7 @@ def find_people(doc: Doc) -> None:
             _title_before_name(doc, sent, segment)
         _owner_then_post(doc, sent)
         _occupation_then_name(doc, sent)
+        _title_then_foreign_name(doc, sent)
         _name_then_org_in_parens(doc, sent)
         _parenthesised_posts(doc, sent)
         _name_with_age_or_ssi(doc, sent)
@@ -184,6 +185,7 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             org_before = [x for x in before if x not in _FORMER]
             pending = (org_before, stem, title) if _is_org_phrase(_department(org_before)[0], proper, strict=True) \
                 else None
+
             start_of_rest = i + 1
             continue
         if pending and not org_words and len(names) == 1:
@@ -268,7 +270,9 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
     # 마르틴 호이겐스 블라우베르크 에너지: a first part that only looks Korean, then more of a foreign name
     foreign_pair = len(parts) == 1 and len(words) >= 3 and words[1] in proper and _looks_foreign_part(words[1]) \
         and not words[-1].endswith(_MISSIONS)  # 주애틀랜타 (…총영사관) names the mission's city
-    if all(is_korean_name(p) for p in parts) and not foreign_pair:
+    # 도심형 수직농장 솔루션 기업 X (대표 NAME): a common noun that only looks like a name opens a description
+    described = len(words) >= 3 and first not in proper and not _is_org_phrase(words[1:], proper)
+    if all(is_korean_name(p) for p in parts) and not foreign_pair and not described:
         org_words = words[1:]
         core, unit = _department(org_words)
         if unit.endswith("대학원") and body_of(" ".join(core)):
@@ -555,13 +559,42 @@ def _occupation_then_name(doc: Doc, sent: Sentence) -> None:
             doc.facts.append(Fact("position", (P, name), None, sent.index, "post:playing", title=occupation))
 
 
+def _title_then_foreign_name(doc: Doc, sent: Sentence) -> None:
+    """"누리푸드 대표 데이비드 조,", "셀가드의 공동창업자 제니퍼 리는": a company, a post, a foreign given name and a
+    Korean surname."""
+    words = sent.words
+    for i in range(1, len(words) - 2):
+        org, post, given, surname = words[i - 1], words[i], words[i + 1], words[i + 2]
+        title = title_of(post.stem)
+        name_stem = _clean(surname.stem)
+        g = _clean(given.stem)
+        foreign_given = len(g) >= 3 and _FOREIGN_NAME_PART.match(g) and ("NNP" in given.tags or _looks_foreign_part(g)) \
+            and not (_is_orgish(g) or is_place(g) or title_of(g))
+        # the surname ends the phrase: a particle or a comma follows (리 is how a Korean-American Lee is written)
+        ends = not surname.bare or surname.text.endswith(",")
+        if not (post.bare and given.bare and title and _clean(post.stem).endswith(title) and len(post.stem) <= 6
+                and foreign_given and ends and len(name_stem) == 1 and (name_stem in LEX.surnames or name_stem == "리")
+                and name_stem not in _FORMER):
+            continue
+        company = _clean(org.stem)
+        if (org.bare or org.particle == "의") and ("NNP" in org.tags or "SL" in org.tags or _is_orgish(company)) \
+                and not is_korean_name(company) and not is_place(company) and not title_of(company):
+            _add_person(doc, sent, given, f"{_clean(given.stem)} {name_stem}", company, _clean(post.stem), surname,
+                        rule="post:org-title-foreign-name")
+
+
 def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
     """OB 베어스 투수 박철순; 두산 베어스 마무리 투수 김택연에게: organisation, title, then the name."""
     if len(seg) < 3:
         return
     name = _clean(seg[-1].stem)
     title = title_of(seg[-2].stem)
-    if not is_korean_name(name) or title != _clean(seg[-2].stem) or title in _WEAK_TITLES or title == "기자":
+    if not is_korean_name(name) or title != _clean(seg[-2].stem) or title == "기자":
+        return
+    kind_then_company = len(seg) >= 4 and _clean(seg[-4].stem) in _KIND_OF_COMPANY and (
+        "NNP" in seg[-3].tags or "SL" in seg[-3].tags) and not is_korean_name(_clean(seg[-3].stem)) \
+        and not is_place(_clean(seg[-3].stem))
+    if title in _WEAK_TITLES and not (kind_then_company and title == "대표"):
         return
     org_words = [_clean(x.stem) for x in seg[:-2]]
     # a modifier between the organisation and the title ("마무리") stays with the title
@@ -571,6 +604,13 @@ def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
     if _is_org_phrase(org_words, strict=True):
         _add_person(doc, sent, seg[0], name, " ".join(org_words), modifier + title, seg[-1],
                     rule="post:org-title-name")
+    elif kind_then_company:
+        # 솔루션 기업 팜스케일 대표 NAME: a company introduced by its kind, its post, then the name
+        _add_person(doc, sent, seg[-3], name, _clean(seg[-3].stem), title, seg[-1], rule="post:org-title-name")
+
+
+_KIND_OF_COMPANY = frozenset("기업 업체 스타트업 회사 제조사 브랜드 벤처 법인 전문기업 중견기업 중소기업 대기업 운영사 수입사 "
+                             "유통사 개발사 제작사 배급사".split())
 
 
 # "기획재정부 1차관에 NAME 국무1차장이 내정됐다", "조달청장에는 NAME …이": the post someone is given
