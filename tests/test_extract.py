@@ -1423,3 +1423,12 @@ def test_a_company_introduced_by_its_kind_then_its_post_and_a_foreign_name_after
     x = extract("협약식에는 한상우 aT 수출식품이사, 누리그린푸드 대표 데이비드 조, 임채린 농협중앙회 전남지역본부장이 참석했다. "
                 "배터리 진단 스타트업 셀가드의 공동창업자 제니퍼 리는 \"진단 시간을 줄이겠다\"고 말했다.")
     assert {("데이비드 조", "누리그린푸드", "대표"), ("제니퍼 리", "셀가드", "공동창업자")} <= posts(x)
+
+
+def test_schools_their_teachers_and_their_place():
+    x = extract("올해 최고상인 누리교육대상은 전남 신안군 누리초등학교 한다온 교사가 받았다. 본상은 경기 안산 "
+                "새빛중학교 이하솔 교사와 충북 제천 한빛고등학교 정도윤 교사에게 돌아갔다.")
+    assert {"누리초등학교", "새빛중학교", "한빛고등학교"} <= names(x, T.ORGANIZATION)
+    assert {("한다온", "누리초등학교", "교사"), ("이하솔", "새빛중학교", "교사")} <= posts(x)
+    assert ("누리초등학교", "locatedIn", "신안군") in rels(x)
+    assert not names(extract("지역 중·고등학교 학생들이 참여했다."), T.ORGANIZATION)

@@ -264,6 +264,9 @@ def _held_at(doc: Doc, sent, events) -> None:
             _rel(doc, Predicate.HELD_AT, e, t, sent.index, "heldAt:에서+열리다")
 
 
+_SCHOOLS = ("초등학교", "중학교", "고등학교", "국제학교", "대안학교", "특수학교")
+
+
 def _located_in(doc: Doc, sent) -> None:
     ms = doc.in_sentence(sent.index, V, L, O)
     text = doc.article.text
@@ -274,6 +277,8 @@ def _located_in(doc: Doc, sent) -> None:
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
         elif a.type is L and b.type is O and gap == " " and LEX.places.get(a.name) == "country" and not body_of(b.name):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:country-before")  # 독일 함부르크공과대
+        elif a.type is L and b.type is O and gap == " " and b.name.endswith(_SCHOOLS):
+            _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:school")  # 전남 신안군 누리초등학교
         elif a.type is L and b.type is V and gap == "의 ":
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-of")  # 로테르담의 아호이 컨벤션센터
         elif a.type is L and b.type in (V, O) and re.fullmatch(r"에 (있는|위치한|자리한|자리 잡은)\s", gap):
