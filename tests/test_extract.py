@@ -1432,3 +1432,13 @@ def test_schools_their_teachers_and_their_place():
     assert {("한다온", "누리초등학교", "교사"), ("이하솔", "새빛중학교", "교사")} <= posts(x)
     assert ("누리초등학교", "locatedIn", "신안군") in rels(x)
     assert not names(extract("지역 중·고등학교 학생들이 참여했다."), T.ORGANIZATION)
+
+
+def test_a_festival_by_its_count_is_no_name_and_programmes_of_the_company_and_the_official():
+    x = extract("'제30회 누리아리랑제'가 개막했다. 김다온 이사장은 \"30회 축제를 준비하며 기록전을 꾸몄다\"고 밝혔다.")
+    assert "30회 축제" not in names(x, T.EVENT)
+    x = extract("한빛생명은 25일 부산에서 김장 나눔 행사를 열었다. "
+                "회사는 내년부터 자립준비청년을 위한 '한빛 디딤돌 장학사업'도 새로 시작한다.")
+    assert ("한빛생명", "promotes", "한빛 디딤돌 장학사업") in rels(x)
+    x = extract("김하늘 고용노동부 차관은 축사를 했다. 그는 \"정부는 '청년 채용 도약장려금'으로 청년을 돕겠다\"고 강조했다.")
+    assert {("김하늘", "promotes", "청년 채용 도약장려금"), ("고용노동부", "promotes", "청년 채용 도약장려금")} <= rels(x)

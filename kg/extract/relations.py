@@ -848,6 +848,10 @@ def _promotes(doc: Doc, sent) -> None:
             for p in policies:
                 if q.start is not None and q.start <= p.start <= q.end:
                     pairs.append((Mention(P, q.subject[1], 0, 0, sent.index, "quote"), p))
+    if not pairs and policies and doc.lead_org is not None and not _is_government(doc.lead_org[1]) \
+            and re.match(r"(이 )?회사(는|가|측은|도) ", sent.text.strip()):
+        # "회사는 내년부터 'X 장학사업'도 새로 시작한다": the company the article is about runs it
+        pairs = [(Mention(O, doc.lead_org[1], 0, 0, sent.index, "lead"), p) for p in policies]
     operators = [m for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("이", "가") and not _is_post_org(doc, m)]
     if "각각" in sent.text and len(every) == len(operators) > 1:  # "A사업은 X가, B사업은 Y가 각각 운영한다"
         pairs = list(zip(operators, every))
@@ -883,7 +887,7 @@ def _speakers_at_a_hearing(doc: Doc) -> None:
 
 
 # what a Korean government runs is named as a programme (사업, 제도 …); a foreign rule it mentions is not its own
-_KOREAN_PROGRAMME = re.compile(r"(사업|지원금|자금|바우처|프로그램|정책|계획|전략|대책|펀드)$")
+_KOREAN_PROGRAMME = re.compile(r"(사업|지원금|자금|바우처|프로그램|정책|계획|전략|대책|펀드|장려금|수당|보조금|상품권|패키지|프로젝트)$")
 
 
 def _officials_speak_for_programmes(doc: Doc) -> None:
@@ -910,6 +914,9 @@ def _officials_speak_for_programmes(doc: Doc) -> None:
             if any((b, policy) in promoted or _is_government(b[1]) and not others and _KOREAN_PROGRAMME.search(m.name)
                    for b in bodies):
                 _rel(doc, Predicate.PROMOTES, f.subject, policy, f.sentence, "promotes:official-quoted")
+                for b in bodies:  # the government the official speaks for runs it too
+                    if _is_government(b[1]) and not others:
+                        _rel(doc, Predicate.PROMOTES, b, policy, f.sentence, "promotes:official-quoted")
         _programme_named_by_its_kind(doc, f, bodies, promoted, by_kind, partners)
 
 

@@ -601,11 +601,16 @@ def _phrase_names(doc: Doc, sent: Sentence) -> None:
             continue
         head_only = len(phrase) == 1 and (
             name in LEX.event_heads or name in LEX.policy_heads or len(name) < 5
-            or (kind is POL and not name.endswith(("법", "기금", "특별법", "제도", "프로젝트", "패키지", "바우처", "상품권"))))
+            or (kind is POL and not name.endswith(("법", "기금", "특별법", "제도", "프로젝트", "패키지", "바우처", "상품권",
+                                                    "장려금", "수당"))))
         if head_only and not _known_elsewhere(doc, kind, name):
             continue
         if kind is E and (name.endswith(("행사", "회의")) and len(phrase) < 3) or name.startswith(("각 ", "관련 ")):
             continue
+        if kind is POL and any(re.search(r"\d", x) and re.search(r"(원|씩|간)$", x) for x in phrase):
+            continue  # "월 2만원씩 1년간 장려금": an amount paid, not a programme's name
+        if kind is E and len(phrase) == 2 and re.fullmatch(r"(제)?\d+(회|번째|주년)", phrase[0]) and phrase[1] in LEX.event_heads:
+            continue  # "50회 축제를 준비하며": the article's festival by its count, not a name
         if w.paren and alias_from_paren(w):
             _add(doc, sent, kind, name, words[j], f"{kind.value.lower()}:phrase", alias_from_paren(w))
         else:
@@ -620,6 +625,7 @@ def _after_a_bullet(doc: Doc, w: Word) -> bool:
 
 # an unquoted phrase needs a head that names something (not 지원, 개발, 방안 …) and no vague modifier
 _NAMING_POLICY_HEADS = ("제도", "사업", "프로젝트", "프로그램", "패키지", "바우처", "상품권", "대책", "전략", "로드맵", "가이드라인",
+                        "장려금", "수당",
                         "법", "법률", "특별법", "기본법", "기금", "펀드", "이니셔티브", "추진전략", "추진방안")
 _VAGUE = re.compile(r"^(\d+개|\d+대|적극|실제|세부|후속|직접|국제|협력|관련|다양한|전국|지역|대면|최대|가운데|각종|주요|신규|공동|"
                     r"본격|추가|전체|일부|여러|개별|실제|향후|기타|국내|해외|민간|공공|글로벌)$")
