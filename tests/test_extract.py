@@ -1442,3 +1442,16 @@ def test_a_festival_by_its_count_is_no_name_and_programmes_of_the_company_and_th
     assert ("한빛생명", "promotes", "한빛 디딤돌 장학사업") in rels(x)
     x = extract("김하늘 고용노동부 차관은 축사를 했다. 그는 \"정부는 '청년 채용 도약장려금'으로 청년을 돕겠다\"고 강조했다.")
     assert {("김하늘", "promotes", "청년 채용 도약장려금"), ("고용노동부", "promotes", "청년 채용 도약장려금")} <= rels(x)
+
+
+def test_an_athletes_age_and_team_a_pool_and_a_name_kiwi_cuts_before_its_post():
+    x = extract("남자 자유형 간판 한도윤(21·강원도청)이 한국신기록을 세웠다. 여자 평영의 박서하(24·광주시청)도 우승했다. "
+                "대회는 경북 김천에 있는 김천실내수영장에서 열린 '2026 누리수영선수권대회'다.")
+    assert {("한도윤", "강원도청", None), ("박서하", "광주시청", None)} <= posts(x)
+    assert ("2026 누리수영선수권대회", "heldAt", "김천실내수영장") in rels(x)
+    # Kiwi reads 민경훈 as 민경 and an ending; before a ministry and a post it is the name
+    x = extract("브리핑에 나선 민경훈 중기부 소상공인정책실장은 \"맞춤형 처방을 하겠다\"고 말했다.")
+    assert ("민경훈", "중소벤처기업부", "소상공인정책실장") in posts(x)
+    # a verb ending in 한 is no name ("작품을 연출한 NAME 감독")
+    x = extract("영화를 연출한 한도윤 감독이 감독상을 받았다.")
+    assert "연출한" not in names(x, T.PERSON)

@@ -115,6 +115,9 @@ def _segments(sent: Sentence) -> list[list[Word]]:
     return segments
 
 
+_PARTICLES = frozenset("은 는 이 가 을 를 의 도 와 과 에 로 만 께 서 야 여 랑".split())
+
+
 def _kiwi_misreadings(words: tuple[Word, ...]) -> list[Word]:
     """Words Kiwi misreads before a post: 하지인 누리헬스케어 대표 (주다 + the copula), 정미솔 도 국장 (도 as "also")."""
     fixed = list(words)
@@ -128,6 +131,11 @@ def _kiwi_misreadings(words: tuple[Word, ...]) -> list[Word]:
                 and is_korean_name(_clean(words[i - 1].stem)) and words[i - 1].bare \
                 and title_of(_clean(words[i + 1].stem)) == _clean(words[i + 1].stem):
             fixed[i] = replace(w, nominal=True, tags=("NNP",))
+        # 민경훈 read as 민경 and an ending 훈 (no particle at all) before an organisation or a post
+        if (len(w.text) == 3 and w.particle == w.text[2:] and w.stem == w.text[:2] and w.particle not in _PARTICLES
+                and w.tags[:1] == ("NNP",) and not any(t.startswith(("V", "X", "E")) for t in w.tags)
+                and is_korean_name(w.text) and words[i + 1].bare and words[i + 1].nominal):
+            fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNP",))
         # 도 (the province) read as the particle "also", before a title
         if w.text in ("도", "시", "군") and not w.stem and i > 0 and title_of(_clean(words[i + 1].stem)):
             fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNG",))
@@ -488,9 +496,19 @@ def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
             name = name[:-1]
         aged = bool(w.paren and _AGE.match(w.paren)) and is_korean_name(name)
         spaced_ssi = i + 1 < len(words) and words[i + 1].stem == "씨" and w.bare and is_korean_name(name)
-        if aged or ssi or spaced_ssi:
+        # 이도윤(21·강원도청), 박서하(24·한빛시청): an athlete's age and team
+        team = re.fullmatch(r"\d{2}·([가-힣A-Za-z0-9]{2,15})", w.paren or "")
+        team_name = team[1] if team else ""
+        on_a_team = bool(team) and is_korean_name(name) and (
+            _is_orgish(team_name) or team_name.endswith(("청", "시청", "도청", "군청", "구청", "공사", "공단"))
+            or company_like(team_name) or re.fullmatch(r"[가-힣]{1,4}대", team_name) is not None)
+        if aged or ssi or spaced_ssi or on_a_team:
             start = sent.start + sent.text.find(name, w.start - sent.start)
             doc.add(Mention(P, name, start, start + len(name), sent.index, "person:age-or-ssi"))
+        if on_a_team:
+            at = w.start + w.text.find("(") + 1 + w.paren.find("·") + 1
+            doc.add(Mention(O, team_name, at, at + len(team_name), sent.index, "post:age-and-team"))
+            doc.facts.append(Fact("position", (P, name), (O, team_name), sent.index, "post:age-and-team"))
 
 
 # 한누리(누리체육고 2학년), 박솔(울산 한빛중 3학년), 김가온(누리대 4학년): a student and the school
