@@ -1455,3 +1455,13 @@ def test_an_athletes_age_and_team_a_pool_and_a_name_kiwi_cuts_before_its_post():
     # a verb ending in 한 is no name ("작품을 연출한 NAME 감독")
     x = extract("영화를 연출한 한도윤 감독이 감독상을 받았다.")
     assert "연출한" not in names(x, T.PERSON)
+
+
+def test_this_event_opening_a_sentence_is_the_articles_and_medallists_take_part():
+    x = extract("'2026 누리수영선수권대회'가 22일 개막했다. 이번 대회는 대한수영연맹이 주최하고 누리시체육회가 주관하며, "
+                "오는 7월 열리는 '2026 세계수영선수권대회' 국가대표 선발전을 겸한다. "
+                "한도윤(21·누리시청)은 '2026 누리수영선수권대회' 자유형 200m 결승에서 금메달을 목에 걸었다.")
+    assert {("2026 누리수영선수권대회", "organizedBy", "대한수영연맹"),
+            ("2026 누리수영선수권대회", "organizedBy", "누리시체육회")} <= rels(x)
+    assert ("2026 세계수영선수권대회", "organizedBy", "대한수영연맹") not in rels(x)
+    assert ("한도윤", "participatedIn", "2026 누리수영선수권대회") in rels(x)

@@ -219,9 +219,15 @@ _EVENT_OF_ITS_KIND = re.compile(r"(?:^|\s)(토론회|세미나|심포지엄|간�
                                 r"비엔날레|페스티벌|선수권대회)(는|은|에는) ")
 
 
+_THIS_EVENT_OPENS = re.compile(r"^\s*(?:이번|올해|올해로 \S+인) ?(?:대회|행사|축제|박람회|엑스포|포럼|시상식|전시|전시회|"
+                               r"회의|설명회|공연|영화제|페스티벌)(?:는|은) ")
+
+
 def _events_in(doc: Doc, index: int, text: str) -> list[tuple[EntityType, str]]:
     quoted = [(f.start, f.end) for f in doc.facts if f.kind == "quote" and f.sentence == index]
     named = [(E, m.name) for m in doc.in_sentence(index, E) if not any(a <= m.start < b for a, b in quoted)]
+    if doc.main_event and _THIS_EVENT_OPENS.match(text) and doc.main_event not in named:
+        return [doc.main_event]  # "이번 대회는 A가 주최하고 …, 'B 선발전'을 겸한다": the article's event is the subject
     if not named and doc.main_event and (_GENERIC_EVENT.search(text) or (
             (kind := _EVENT_OF_ITS_KIND.search(text)) and doc.main_event[1].endswith(kind[1]))):
         return [doc.main_event]
@@ -751,7 +757,8 @@ def _event_by_its_head(doc: Doc, sent) -> list[tuple]:
 
 
 # a match result: the winner and the side it beat both played in the event
-_WON = re.compile(r"우승했|우승을 차지|우승은 [^.]{2,25}차지|정상에 올랐|정상을 지켰|준우승|꺾고|꺾었|제압하고|제압했|누르고|눌렀")
+_WON = re.compile(r"우승했|우승을 차지|우승은 [^.]{2,25}차지|정상에 올랐|정상을 지켰|준우승|꺾고|꺾었|제압하고|제압했|누르고|눌렀|"
+                  r"[금은동]메달|신기록을|1위를 차지|1위에 올랐|결승에서|출전했|출전해|출전한")
 _BEATEN = re.compile(r"^(을|를) [^.]{0,25}?(꺾|제압|누르|눌렀)")
 _PAVILION = r"(부스|공동관|한국관|국가관|홍보관)"
 _TAKES_PART = re.compile(r"(참가|참여|참석|출전|출품)(했|한다|하며|하고|해|할|한 |중이)|"
