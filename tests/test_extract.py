@@ -1465,3 +1465,10 @@ def test_this_event_opening_a_sentence_is_the_articles_and_medallists_take_part(
             ("2026 누리수영선수권대회", "organizedBy", "누리시체육회")} <= rels(x)
     assert ("2026 세계수영선수권대회", "organizedBy", "대한수영연맹") not in rels(x)
     assert ("한도윤", "participatedIn", "2026 누리수영선수권대회") in rels(x)
+
+
+def test_a_vietnamese_provinces_committee_head_and_a_headlines_ellipsis_before_an_award():
+    x = extract("경북도는 16일 협약식을 열고 응우옌 반 흥 하띤성 인민위원장과 협약을 맺었다.")
+    assert ("응우옌 반 흥", "하띤성 인민위원회", "위원장") in posts(x)
+    x = extract("'2026 누리기술대상' 시상식…대통령상에 한빛반도체")
+    assert "대통령상" in names(x, T.AWARD) and not any("…" in n for n in names(x, T.AWARD))

@@ -43,6 +43,7 @@ def find_people(doc: Doc) -> None:
         _owner_then_post(doc, sent)
         _occupation_then_name(doc, sent)
         _title_then_foreign_name(doc, sent)
+        _peoples_committee_heads(doc, sent)
         _name_then_org_in_parens(doc, sent)
         _parenthesised_posts(doc, sent)
         _name_with_age_or_ssi(doc, sent)
@@ -243,6 +244,10 @@ _FORMER = ("전", "前", "현", "現", "故", "고", "신임", "초대", "당시
 _OPENERS = frozenset("반면 한편 특히 또한 이어 아울러 다만 이에 이어서 또 이날 그러면서".split())
 
 
+# the common Vietnamese family names, written in Hangul (general knowledge)
+_VIETNAMESE_SURNAMES = frozenset("응우옌 쩐 팜 호앙 부이 응오 즈엉 당 보 레 도 후인 판".split())
+
+
 def _looks_foreign_part(word: str) -> bool:
     """호이겐스, 판데르린던: a proper noun that is no Korean name and no organisation, place or title."""
     return (bool(_FOREIGN_NAME_PART.match(word)) and len(word) >= 3 and not is_korean_name(word) and not _is_orgish(word)
@@ -317,8 +322,10 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         org_words = [w for w in org_words if not is_place(w)]
         org_words, _ = _department(org_words)
         # 응우옌 반 뚜언: the middle part of a three-part name may be one syllable
-        foreign = (all(_FOREIGN_NAME_PART.match(x) and (len(x) >= 2 or 0 < n < k - 1) and (x in proper or 0 < n < k - 1)
-                       for n, x in enumerate(name_words))
+        # 응우옌 반 꽝: a Vietnamese name may end, as well as go on, in one syllable
+        vietnamese = k == 3 and name_words[0] in _VIETNAMESE_SURNAMES
+        foreign = (all(_FOREIGN_NAME_PART.match(x) and (len(x) >= 2 or 0 < n < k - 1 or vietnamese)
+                       and (x in proper or 0 < n < k - 1 or vietnamese) for n, x in enumerate(name_words))
                    and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words))
         # 데이비드 정, 수전 김: a foreign given name and a Korean surname
         foreign = foreign or k == 2 and _looks_foreign_part(name_words[0]) and name_words[1] in LEX.surnames and (
@@ -599,6 +606,25 @@ def _title_then_foreign_name(doc: Doc, sent: Sentence) -> None:
                 and not is_korean_name(company) and not is_place(company) and not title_of(company):
             _add_person(doc, sent, given, f"{_clean(given.stem)} {name_stem}", company, _clean(post.stem), surname,
                         rule="post:org-title-foreign-name")
+
+
+# 응우옌 반 꽝 타이응우옌성 인민위원장: the head of a Vietnamese (or Chinese) province's people's committee
+_PEOPLES_COMMITTEE_HEAD = re.compile(r"(?P<name>[가-힣]{1,4}(?: [가-힣]{1,4}){1,2}) (?P<place>[가-힣]{2,8}(?:성|시)) "
+                                     r"인민위원(?:회 )?(?P<title>부위원장|위원장|장)")
+
+
+def _peoples_committee_heads(doc: Doc, sent: Sentence) -> None:
+    for m in _PEOPLES_COMMITTEE_HEAD.finditer(sent.text):
+        parts = m["name"].split(" ")
+        if parts[0] not in _VIETNAMESE_SURNAMES and not all(_looks_foreign_part(x) for x in parts):
+            continue
+        start = sent.start + m.start("name")
+        doc.add(Mention(P, m["name"], start, start + len(m["name"]), sent.index, "post:peoples-committee"))
+        org = f"{m['place']} 인민위원회"
+        ostart = sent.start + m.start("place")
+        doc.add(Mention(O, org, ostart, sent.start + m.end("title"), sent.index, "post:peoples-committee"))
+        title = "위원장" if m["title"] == "장" else m["title"]
+        doc.facts.append(Fact("position", (P, m["name"]), (O, org), sent.index, "post:peoples-committee", title=title))
 
 
 def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:

@@ -659,7 +659,7 @@ def _awards(doc: Doc, sent: Sentence) -> None:
     # "한빛과학상은 재단이 2011년 제정한 상이다": a sentence describing the award names it too
     receiving = bool(_AWARD_VERBS.search(sent.text) or re.search(r"(제정한|제정된|주는|주어지는) 상", sent.text))
     for i, w in enumerate(words):
-        stem = w.stem
+        stem = w.stem.rsplit("…", 1)[-1]  # "시상식…대통령상에": a headline's clauses end at the ellipsis
         if not stem or w.quoted:
             continue
         parts = stem.split("·") if "·" in stem else [stem]
