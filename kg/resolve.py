@@ -116,9 +116,13 @@ def _retype(mentions: list[Mention]) -> list[Mention]:
     venues = {m.name for m in mentions if m.type is V}
     people = {m.name for m in mentions if m.type is P}
     # a museum or hall with its own staff (관장 NAME, NAME 학예연구사) is also the body that runs it
-    staffed = {m.name for m in mentions if m.type is O and m.rule.startswith("post:")}
+    staffed = {m.name for m in mentions if m.type is O and (m.rule.startswith("post:") or m.rule == "org:house-acting")}
+    # 국립누리과학관은 … 열었다: the same words read as the building are the body acting
+    acting_houses = {(m.sentence, m.start) for m in mentions if m.rule == "org:house-acting"}
     out = []
     for m in mentions:
+        if m.type is V and (m.sentence, m.start) in acting_houses:
+            continue
         if m.type is L and m.name in acting:
             m = replace(m, type=O)
         if m.type is O and m.name in venues and m.name not in staffed:

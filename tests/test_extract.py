@@ -1472,3 +1472,14 @@ def test_a_vietnamese_provinces_committee_head_and_a_headlines_ellipsis_before_a
     assert ("응우옌 반 흥", "하띤성 인민위원회", "위원장") in posts(x)
     x = extract("'2026 누리기술대상' 시상식…대통령상에 한빛반도체")
     assert "대통령상" in names(x, T.AWARD) and not any("…" in n for n in names(x, T.AWARD))
+
+
+def test_a_museum_that_acts_is_a_body_education_offices_students_and_a_romanised_name():
+    x = extract("경기도교육청과 국립누리과학관은 17일 수원컨벤션센터에서 '2026 누리과학축전' 개막식을 열었다고 밝혔다.")
+    assert {"경기도교육청", "국립누리과학관"} <= names(x, T.ORGANIZATION)
+    assert "국립누리과학관" not in names(x, T.VENUE)
+    assert ("2026 누리과학축전", "organizedBy", "국립누리과학관") in rels(x)
+    x = extract("최고상인 경기도교육감상은 센서를 만든 정하린 학생(중학교 2학년)이 받았다.")
+    assert ("정하린", "receivedAward", "경기도교육감상") in rels(x)
+    x = extract("서명식에는 마이클 하든(Michael Harden) 뉴로비스 최고경영자(CEO)가 참석했다.")
+    assert ("마이클 하든", "뉴로비스", "최고경영자") in posts(x)

@@ -21,15 +21,13 @@ from ..models import EntityType, Predicate
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
 from .things import alias_from_paren, local_government
-from .patterns import (COMPANY_ENDINGS, LEX, STRONG_ORG, body_of, company_like, is_date_word, is_korean_name,
-                       is_local_government, is_place, named_committee, org_suffix, title_of)
+from .patterns import (COMPANY_ENDINGS, HOUSES_WITH_A_DIRECTOR, LEX, STRONG_ORG, body_of, company_like, is_date_word,
+                       is_korean_name, is_local_government, is_place, named_committee, org_suffix, title_of)
 
 P, O, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
 _WEAK_TITLES = {"시장", "대표", "공사", "감사", "위원", "이사", "고문", "수석", "대사", "특보", "의원"}
 # in "X협회장", "X은행장", "X시장" the last letter of the organisation is also the first of the title
-# a museum, library … is also a body with a director (관장); its name is a venue's, so no organisation suffix says so
-_HOUSES_WITH_A_DIRECTOR = ("박물관", "미술관", "도서관", "과학관", "기념관", "문학관", "전시관", "복지관", "문화원", "체육관")
 _OVERLAP_ORG_END = ("회", "행", "시", "군", "구", "원", "청", "도", "위", "처", "소", "관", "단", "국", "실")
 _AGE = re.compile(r"^\d{1,3}(세)?(·[가-힣 ]{2,20})?$")  # 김누리(21), 이한솔(34·부산 해운대구)
 _FOREIGN_NAME_PART = re.compile(r"^[가-힣]{1,6}$")
@@ -185,6 +183,8 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             names, org_words = [before[1]], [before[0]]
         elif local:
             names, org_words = [before[0]], [local]
+        elif latin := _romanised_name_at(seg[start_of_rest:i]):
+            names, org_words = [" ".join(before[:latin])], before[latin:]  # 마이클 하딩(Michael Harding) X 최고경영자
         else:
             names, org_words = _split_name_org(before, proper)
         if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
@@ -253,6 +253,15 @@ def _looks_foreign_part(word: str) -> bool:
     return (bool(_FOREIGN_NAME_PART.match(word)) and len(word) >= 3 and not is_korean_name(word) and not _is_orgish(word)
             and not word.endswith(("대", "사"))  # 바른대 (a university), 운영사
             and not is_place(word) and not title_of(word) and not body_of(word) and not org_suffix(word))
+
+
+def _romanised_name_at(words: list[Word]) -> int:
+    """How many words open the phrase as a name spelled out in Latin letters after it ("마이클 하딩(Michael
+    Harding)"); 0 when none is."""
+    for k, w in enumerate(words[:3], start=1):
+        if w.paren and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z.]+){1,2}", w.paren) and k == len(w.paren.split(" ")):
+            return k
+    return 0
 
 
 def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[list[str], list[str]]:
@@ -358,7 +367,7 @@ def _is_department(word: str) -> bool:
 def _department(org_words: list[str]) -> tuple[list[str], str]:
     """Split a sub-unit off the organisation: ["명지대", "반도체공학과"] → ["명지대"], "반도체공학과"."""
     if len(org_words) >= 2 and _is_department(org_words[-1]) and (
-            _is_orgish(org_words[-2]) or org_words[-2].endswith(("대", *_HOUSES_WITH_A_DIRECTOR))
+            _is_orgish(org_words[-2]) or org_words[-2].endswith(("대", *HOUSES_WITH_A_DIRECTOR))
             or company_like(org_words[-2])):
         return org_words[:-1], org_words[-1]
     # 가람대 의과대학 미생물학교실: a department inside a college
@@ -417,7 +426,7 @@ def _org_and_title(org_words: list[str], word: str, title: str) -> tuple[str | N
     if title.endswith("장") and len(title) >= 3 and (body_of(head + title[:-1]) or org_suffix(head + title[:-1])):
         return head + title[:-1], title  # 한국수출입은행장 → 한국수출입은행 + 은행장
     overlap = head + title[0]
-    if title == "관장" and overlap.endswith(_HOUSES_WITH_A_DIRECTOR):
+    if title == "관장" and overlap.endswith(HOUSES_WITH_A_DIRECTOR):
         return overlap, title  # 국립민속박물관장 → 국립민속박물관 + 관장 (not 국립민속박물 + 관장)
     if title[0] in _OVERLAP_ORG_END and (body_of(overlap) or org_suffix(overlap) or overlap in LEX.places
                                          or (head in LEX.places and title in ("시장", "군수", "구청장", "도지사", "지사"))):
@@ -502,7 +511,9 @@ def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
         if ssi:
             name = name[:-1]
         aged = bool(w.paren and _AGE.match(w.paren)) and is_korean_name(name)
-        spaced_ssi = i + 1 < len(words) and words[i + 1].stem == "씨" and w.bare and is_korean_name(name)
+        # 홍길동 씨; 정하린 학생(중학교 2학년)이: a student named before the word for one
+        spaced_ssi = i + 1 < len(words) and w.bare and is_korean_name(name) and (
+            words[i + 1].stem == "씨" or words[i + 1].stem in ("학생", "군", "양") and "NNP" in w.tags)
         # 이도윤(21·강원도청), 박서하(24·한빛시청): an athlete's age and team
         team = re.fullmatch(r"\d{2}·([가-힣A-Za-z0-9]{2,15})", w.paren or "")
         team_name = team[1] if team else ""

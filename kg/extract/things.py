@@ -19,8 +19,8 @@ import re
 from ..models import EntityType
 from .analysis import Sentence, Word
 from .doc import Doc, Mention
-from .patterns import (GENERIC_ORG, LEX, body_of, company_like, is_date_word, is_korean_name, is_local_government,
-                       is_place, named_committee, org_suffix, title_of)
+from .patterns import (GENERIC_ORG, HOUSES_WITH_A_DIRECTOR, LEX, body_of, company_like, is_date_word, is_korean_name,
+                       is_local_government, is_place, named_committee, org_suffix, title_of)
 
 O, L, V, E, POL, A = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.VENUE, EntityType.EVENT,
                       EntityType.POLICY, EntityType.AWARD)
@@ -203,6 +203,10 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             continue
         if is_place(stem) or title_of(stem) == stem:
             continue
+        if stem.endswith(HOUSES_WITH_A_DIRECTOR) and len(stem) > 4 and w.particle in ("은", "는", "이", "가", "과", "와") \
+                and _A_BODY_ACTS.search(sent.text[w.end - sent.start:]):
+            _add(doc, sent, O, stem, w, "org:house-acting")  # 국립누리과학관은 … 개막식을 열었다: the museum as a body
+            continue
         suffix = org_suffix(stem)
         # (Kiwi reads some brands as an adverb and a noun: 한결캐피탈 → 한결/MAG + 캐피탈)
         if not suffix and company_like(stem) and ("NNP" in w.tags or "SL" in w.tags or w.tags[:1] == ("MAG",)) \
@@ -278,6 +282,10 @@ def _sports_team(doc: Doc, words: list[Word], i: int, stem: str) -> str | None:
     if j == i or re.match(r"에서 (열린|열리는|개최|진행)", doc.article.text[words[i].end - len(words[i].particle):][:9]):
         return None  # (… 서울 파르나스에서 열린: a hotel)
     return " ".join([x.stem for x in words[j:i]] + [stem])
+
+
+# what a body does that a building cannot
+_A_BODY_ACTS = re.compile(r"(열었|열고|개최|주최|주관|맺었|맺고|체결|밝혔|발표|선정|운영하|마련했|협약)")
 
 
 def _city_as_body(stem: str, w: Word, prev: Word | None = None, nxt: Word | None = None) -> bool:
@@ -723,7 +731,7 @@ _HONOUR_CLASSES = frozenset(h for h in LEX.honours if h.endswith("훈장") and l
 _HONOUR_GRADES = frozenset(h for h in LEX.honours if h.endswith("장") and not h.endswith(("훈장", "포장")))
 _COMMENDATIONS = ("표창", "상", "감사장", "공로패", "표창장", "감사패")
 # a commendation written together with its giver's title ("환경부 장관표창")
-_GLUED_COMMENDATION = re.compile(r"(장관|차관|청장|처장|위원장|원장|이사장|회장|총장|시장|도지사|군수|구청장)(표창|감사장|상)")
+_GLUED_COMMENDATION = re.compile(r"(장관|차관|청장|처장|위원장|원장|이사장|회장|총장|시장|도지사|군수|구청장|교육감|관장)(표창|감사장|상)")
 _GENERIC_AWARDS = frozenset("연기상 특별상 본상 상금 시상 작품상 수상 주연상 조연상 정부포상 최고상".split())
 _AMOUNT = r"[\d,.]+\s*(?:조|억|만)?[\d,.]*\s*(?:억|만)?\s*원"
 # △AI 바우처(100억원) and △스마트공장 지원사업 2130억원
