@@ -1483,3 +1483,20 @@ def test_a_museum_that_acts_is_a_body_education_offices_students_and_a_romanised
     assert ("정하린", "receivedAward", "경기도교육감상") in rels(x)
     x = extract("서명식에는 마이클 하든(Michael Harden) 뉴로비스 최고경영자(CEO)가 참석했다.")
     assert ("마이클 하든", "뉴로비스", "최고경영자") in posts(x)
+
+
+def test_a_club_written_as_one_word_a_hotel_named_after_the_word_hotel_and_a_press_screening():
+    x = extract("프로축구 누리하나시티즌이 홈 팬들 앞에서 새 시즌의 출발을 알렸다. 누리하나시티즌은 15일 출정식을 열었다. "
+                "황재석 감독은 각오를 밝혔다. 선수단은 오는 22일 부산 스틸러스를 상대로 개막전을 치른다.")
+    assert "누리하나시티즌" in names(x, T.ORGANIZATION)
+    assert ("황재석", "누리하나시티즌", "감독") in posts(x)
+    x = extract("누리에너지연구원은 8일 대전 유성구 호텔 오노라에서 출범식을 열었다. 배급사 누리필름은 3일 서울 용산구 "
+                "CGV 용산아이파크몰에서 '푸른 파도' 언론배급시사회를 열었다.")
+    assert "호텔 오노라" in names(x, T.VENUE)
+    assert ("푸른 파도 언론배급시사회", "organizedBy", "누리필름") in rels(x)
+
+
+def test_a_quote_that_stands_first_and_is_called_the_speakers_first_words():
+    x = extract("프로축구 누리하나시티즌 출정식이 열렸다.\n\n\"공격 축구를 끝까지 밀고 나가겠다.\" 무대에 오른 황재석 감독의 "
+                "첫마디였다.")
+    assert [(q.speaker.split("/", 1)[1], q.text[:5]) for q in x.quotes] == [("황재석", "공격 축구")]

@@ -25,6 +25,8 @@ _SPEECH_END = re.compile(r"(말했|밝혔|강조했|전했|덧붙였|설명했|�
 # a quotation that opens its sentence, its speaker named after it: "…입니다." 김 대표는 이같이 말했다.
 _LEADING_QUOTE = re.compile(r"^\s*[\"“]([^\"“”]{2,})[\"”]\s*")
 _THUS = re.compile(r"이같이|이렇게|이와 같이|이처럼")
+# ""…" 무대에 오른 NAME 감독의 첫마디였다": the words were the person's
+_WORDS_OF = re.compile(r"의 (첫마디|첫 마디|일성|첫 일성|각오|소감|다짐|대답|답변|일갈|설명)(였다|이었다|이다)")
 
 
 def _quote_first(doc: Doc, index: int) -> tuple[re.Match, list[Mention]] | None:
@@ -40,7 +42,7 @@ def _quote_first(doc: Doc, index: int) -> tuple[re.Match, list[Mention]] | None:
         clause, people = doc.sentences[index + 1].text, doc.in_sentence(index + 1, P)
     else:
         return None
-    if not (_THUS.search(clause) and _SPEECH_END.search(clause) and people):
+    if not (people and (_THUS.search(clause) and _SPEECH_END.search(clause) or _WORDS_OF.search(clause))):
         return None
     return m, people
 

@@ -224,7 +224,7 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             _add(doc, sent, O, stem, w, "org:act", alias_from_paren(w))  # 걸그룹 루미에르, 4인조 밴드 새벽정류장
             continue
         if team := _sports_team(doc, words, i, stem):
-            _add(doc, sent, O, team, words[i - team.count(" ")], "org:team", stem)
+            _add(doc, sent, O, team, words[i - team.count(" ")], "org:team", stem if team != stem else None)
             continue
         if committee := named_committee(words, i, stem):
             _add(doc, sent, O, committee, words[i - 1], "org:named-committee")
@@ -266,6 +266,8 @@ _NOT_NICKNAME = ("서비스", "비즈니스", "플러스", "클래스", "시리�
 
 def _sports_team(doc: Doc, words: list[Word], i: int, stem: str) -> str | None:
     """'누리 돌핀스', '한빛화재 썬더호크스', '세종 KT 윙스': the owner or city words before a club's nickname."""
+    if re.fullmatch(r"[가-힣]{2,8}(시티즌|유나이티드)", stem) and _SPORTS_ARTICLE.search(doc.article.text):
+        return stem  # 프로축구 누리하나시티즌: a club written as one word
     if not _NICKNAME.fullmatch(stem) or stem.endswith(_NOT_NICKNAME) or company_like(stem) or org_suffix(stem) \
             or is_place(stem) or not _SPORTS_ARTICLE.search(doc.article.text) \
             or any(m.start <= words[i].start < m.end for m in doc.mentions if m.type is EntityType.PERSON):
@@ -775,7 +777,8 @@ def _hotels(doc: Doc, sent: Sentence) -> None:
                 break
             j -= 1
         stems = [x.stem for x in run]
-        if len(run) >= 2 and (stems[-1] in _HOTEL_BRANDS or stems[-1].endswith("호텔")) or \
+        # (호텔 오노마에서: the word 호텔 first, then the name)
+        if len(run) >= 2 and (stems[-1] in _HOTEL_BRANDS or stems[-1].endswith("호텔") or stems[0] == "호텔") or \
                 len(run) >= 3 and any(x in _HOTEL_BRANDS for x in stems):
             name = " ".join(stems)
             doc.add(Mention(V, name, run[0].start, run[0].start + len(name), sent.index, "venue:hotel"))
