@@ -1500,3 +1500,18 @@ def test_a_quote_that_stands_first_and_is_called_the_speakers_first_words():
     x = extract("프로축구 누리하나시티즌 출정식이 열렸다.\n\n\"공격 축구를 끝까지 밀고 나가겠다.\" 무대에 오른 황재석 감독의 "
                 "첫마디였다.")
     assert [(q.speaker.split("/", 1)[1], q.text[:5]) for q in x.quotes] == [("황재석", "공격 축구")]
+
+
+def test_a_mayor_kiwi_reads_with_only_a_company_rank_and_a_foreign_student_by_age():
+    x = extract("\"여름밤을 마음껏 즐기시길 바랍니다.\" 허진만 속초시장은 개막 무대에서 이렇게 인사한 뒤 \"안전요원을 배치했다\"고 "
+                "말했다.")
+    assert ("허진만", "속초시", "시장") in posts(x)
+    assert {q.speaker.split("/", 1)[1] for q in x.quotes} == {"허진만"}
+    x = extract("나눔실천상은 누리전자 품질관리팀 곽도훈 책임 등 4명에게 돌아갔다.")
+    assert ("곽도훈", "누리전자", "품질관리팀 책임") in posts(x)
+    assert ("곽도훈", "receivedAward", "나눔실천상") in rels(x)
+    x = extract("희망새싹상은 몽골 출신 유학생으로 경희대학교에 재학 중인 바트에르덴 오트곤(23)씨 등 4명이 받았다. "
+                "청년농 서하늘(28)씨도 참석했다.")
+    assert ("바트에르덴 오트곤", "receivedAward", "희망새싹상") in rels(x)
+    assert ("경희대학교", "receivedAward", "희망새싹상") not in rels(x)
+    assert "청년농 서하늘" not in names(x, T.PERSON)

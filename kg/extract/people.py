@@ -26,7 +26,7 @@ from .patterns import (COMPANY_ENDINGS, HOUSES_WITH_A_DIRECTOR, LEX, STRONG_ORG,
 
 P, O, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
-_WEAK_TITLES = {"시장", "대표", "공사", "감사", "위원", "이사", "고문", "수석", "대사", "특보", "의원"}
+_WEAK_TITLES = {"시장", "대표", "공사", "감사", "위원", "이사", "고문", "수석", "대사", "특보", "의원", "책임", "선임"}
 # in "X협회장", "X은행장", "X시장" the last letter of the organisation is also the first of the title
 _OVERLAP_ORG_END = ("회", "행", "시", "군", "구", "원", "청", "도", "위", "처", "소", "관", "단", "국", "실")
 _AGE = re.compile(r"^\d{1,3}(세)?(·[가-힣 ]{2,20})?$")  # 김누리(21), 이한솔(34·부산 해운대구)
@@ -131,9 +131,12 @@ def _kiwi_misreadings(words: tuple[Word, ...]) -> list[Word]:
                 and title_of(_clean(words[i + 1].stem)) == _clean(words[i + 1].stem):
             fixed[i] = replace(w, nominal=True, tags=("NNP",))
         # 민경훈 read as 민경 and an ending 훈 (no particle at all) before an organisation or a post
-        if (len(w.text) == 3 and w.particle == w.text[2:] and w.stem == w.text[:2] and w.particle not in _PARTICLES
+        # (허진만 속초시장: 만 read as "only", though no name takes it before a post)
+        if (len(w.text) == 3 and w.particle == w.text[2:] and w.stem == w.text[:2] and (
+                w.particle not in _PARTICLES or w.particle == "만" and title_of(_clean(words[i + 1].stem)))
                 and w.tags[:1] == ("NNP",) and not any(t.startswith(("V", "X", "E")) for t in w.tags)
-                and is_korean_name(w.text) and words[i + 1].bare and words[i + 1].nominal):
+                and is_korean_name(w.text) and words[i + 1].nominal
+                and (words[i + 1].bare or title_of(_clean(words[i + 1].stem)))):
             fixed[i] = replace(w, stem=w.text, particle="", nominal=True, tags=("NNP",))
         # 도 (the province) read as the particle "also", before a title
         if w.text in ("도", "시", "군") and not w.stem and i > 0 and title_of(_clean(words[i + 1].stem)):
@@ -520,6 +523,16 @@ def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
         on_a_team = bool(team) and is_korean_name(name) and (
             _is_orgish(team_name) or team_name.endswith(("청", "시청", "도청", "군청", "구청", "공사", "공단"))
             or company_like(team_name) or re.fullmatch(r"[가-힣]{1,4}대", team_name) is not None)
+        # 바트에르덴 오트곤(23)씨: a foreign name in two parts, made plain by the age
+        prev = words[i - 1] if i else None
+        if (prev is not None and prev.bare and w.paren and _AGE.match(w.paren) and re.fullmatch(r"[가-힣]{2,6}", name)
+                and "NNP" in prev.tags and _looks_foreign_part(_clean(prev.stem))
+                and (len(_clean(prev.stem)) >= 4 or not is_korean_name(name))  # (청년농 서하늘(28): a description)
+                and not (title_of(name) or is_place(name) or _is_orgish(name))):
+            name = f"{_clean(prev.stem)} {name}"
+            start = sent.start + sent.text.find(name, prev.start - sent.start)
+            doc.add(Mention(P, name, start, start + len(name), sent.index, "person:age-or-ssi"))
+            continue
         if aged or ssi or spaced_ssi or on_a_team:
             start = sent.start + sent.text.find(name, w.start - sent.start)
             doc.add(Mention(P, name, start, start + len(name), sent.index, "person:age-or-ssi"))

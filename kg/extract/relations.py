@@ -648,6 +648,7 @@ def _awards(doc: Doc, sent, events) -> None:
                   and not any(a.start <= m.start < a.end for a in awards)  # the giver in "산업부 장관표창"
                   and _phrase_particle(sent, m) not in ("을", "를", "의", "으로", "로")
                   and not re.search(r"\([^)]{0,12}$", doc.article.text[max(m.start - 14, 0):m.start])  # 셀로직스(대표 NAME)가
+                  and not re.match(r"(에|에서) (재학|다니|근무|재직|소속)", _after(doc, m, 10))  # X대에 재학 중인 NAME
                   and m.name != doc.article.author and (_heads_a_count(doc, m) or (
                       not _after(doc, m, 3).startswith(("의", " 등", "에서"))
                       and (m.type is P or _after(doc, m, 2)[:1] in ("이", "가", "에", "은", "는", "도", "와", "과", ","))))]
