@@ -1515,3 +1515,14 @@ def test_a_mayor_kiwi_reads_with_only_a_company_rank_and_a_foreign_student_by_ag
     assert ("바트에르덴 오트곤", "receivedAward", "희망새싹상") in rels(x)
     assert ("경희대학교", "receivedAward", "희망새싹상") not in rels(x)
     assert "청년농 서하늘" not in names(x, T.PERSON)
+
+
+def test_a_foreign_company_and_a_convention_centre_named_in_latin_letters_and_farming_corporations():
+    x = extract("누리게임즈는 미국 게임 개발사 블루캐니언 스튜디오(Blue Canyon Studios)와 업무협약을 맺었다. "
+                "협약식은 라스베이거스 컨벤션센터(LVCC) 센트럴홀 부스에서 열렸다.")
+    studio = next(e for e in x.entities if e.name == "블루캐니언 스튜디오")
+    assert studio.type is T.ORGANIZATION and "Blue Canyon Studios" in studio.aliases
+    centre = next(e for e in x.entities if e.name == "라스베이거스 컨벤션센터")
+    assert centre.type is T.VENUE and "LVCC" in centre.aliases
+    x = extract("가장 긴 줄이 늘어선 곳은 누리황토고구마영농조합법인 부스였다.")
+    assert "누리황토고구마영농조합법인" in names(x, T.ORGANIZATION)

@@ -72,7 +72,8 @@ STRONG_ORG = ("위원회", "협의회", "연합회", "진흥회", "공제회", "
               # associations named for their members or cause (솔내마을새마을회, 누리시체육회)
               "새마을회", "체육회", "노인회", "부녀회", "청년회", "상인회", "번영회", "동창회", "향우회", "전우회",
               "봉사회", "후원회", "기념사업회", "유족회", "보존회", "운동본부", "운동연합",
-              "초등학교", "중학교", "고등학교", "국제학교", "대안학교", "특수학교", "교육청", "교육지원청")
+              "초등학교", "중학교", "고등학교", "국제학교", "대안학교", "특수학교", "교육청", "교육지원청",
+              "영농조합법인", "농업회사법인", "어업회사법인", "조합법인")
 # a museum, library … is also a body with a director (관장); its name is a venue's, so no organisation suffix says so
 HOUSES_WITH_A_DIRECTOR = ("박물관", "미술관", "도서관", "과학관", "기념관", "문학관", "전시관", "복지관", "문화원", "체육관")
 # words that end like an organisation but are generic on their own

@@ -112,6 +112,7 @@ def find_things(doc: Doc) -> None:
         _hotels(doc, sent)
         _named_after_its_kind(doc, sent)
         _listed_before_their_kind(doc, sent)
+        _named_in_latin_letters(doc, sent)
         _local_government_again(doc, sent)
     _dateline_place(doc)
     _event_heads_are_not_companies(doc)  # first, so that no company is found again by a fair's short name
@@ -288,6 +289,34 @@ def _sports_team(doc: Doc, words: list[Word], i: int, stem: str) -> str | None:
 
 # what a body does that a building cannot
 _A_BODY_ACTS = re.compile(r"(열었|열고|개최|주최|주관|맺었|맺고|체결|밝혔|발표|선정|운영하|마련했|협약)")
+
+
+# the last word of a company's name in Latin letters
+_LATIN_COMPANY = re.compile(r"[A-Z][A-Za-z&.\-]*(?: [A-Z][A-Za-z&.\-]*)* (?:Studios?|Inc\.?|Corp\.?|Corporation|Therapeutics|"
+                            r"Labs?|Group|Technologies|Technology|Systems|Partners|Capital|Ventures|Pharma|Pharmaceuticals|"
+                            r"Biosciences|Bio|Energy|Motors|Holdings|Co\.?|Ltd\.?|GmbH|AG|SA|Games|Robotics|Electronics|"
+                            r"Foods?|Logistics|Entertainment|Networks|Solutions|Industries|Automation)")
+
+
+def _named_in_latin_letters(doc: Doc, sent: Sentence) -> None:
+    """"레드캐니언 스튜디오(Red Canyon Studios)": a foreign company with its name in Latin letters after it;
+    "라스베이거스 컨벤션센터(LVCC)": a city's convention centre with its short name."""
+    words = sent.words
+    for i, w in enumerate(words):
+        if not w.paren or w.quoted:
+            continue
+        if _LATIN_COMPANY.fullmatch(w.paren):
+            j = i
+            while j > 0 and i - j < 2 and words[j - 1].bare and words[j - 1].nominal and not words[j - 1].quoted \
+                    and not is_place(words[j - 1].stem) and title_of(words[j - 1].stem) is None \
+                    and words[j - 1].stem not in _KIND_OF_BODY and not words[j - 1].stem.endswith(("사", "업체", "기업")):
+                j -= 1
+            name = " ".join(x.stem for x in words[j:i + 1])
+            if re.fullmatch(r"[가-힣A-Za-z0-9 ]{3,30}", name) and not is_korean_name(name):
+                _add(doc, sent, O, name, words[j], "org:latin-name", w.paren)
+        elif (w.stem in _FACILITY_WORDS and re.fullmatch(r"[A-Z]{2,6}", w.paren) and i > 0 and words[i - 1].bare
+              and LEX.places.get(words[i - 1].stem) in ("world-city", "city")):
+            _add(doc, sent, V, f"{words[i - 1].stem} {w.stem}", words[i - 1], "venue:city-facility", w.paren)
 
 
 def _city_as_body(stem: str, w: Word, prev: Word | None = None, nxt: Word | None = None) -> bool:
