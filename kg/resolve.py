@@ -140,8 +140,8 @@ def _merge_org_aliases_in_events(res: Resolution, names: dict[EntityType, set[st
         canon = res.find((O, org))[1]
         if canon != org:
             aliases[org] = canon
-    for org, canon in sorted(aliases.items(), key=lambda kv: -len(kv[0])):
-        for ev in list(names[E]):
+    for org, canon in sorted(aliases.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        for ev in sorted(names[E]):
             if ev.startswith(org + " "):
                 full = canon + ev[len(org):]
                 if full in names[E]:

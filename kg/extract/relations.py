@@ -498,14 +498,17 @@ def _the_company_hosts(doc: Doc, sent, events) -> None:
         _rel(doc, Predicate.ORGANIZED_BY, e, doc.lead_org, sent.index, "organizedBy:the-company")
 
 
-# "누리문화전당 학예연구관 출신인 도 감독", "한빛예술학교 미술원 교수이기도 한 권 작가": a post described before a person
+# "누리문화전당 학예연구관 출신인 도 감독", "한빛예술학교 미술원 교수이기도 한 권 작가", "과방위 국민의힘 간사인 NAME
+# 의원": a post described before a person
 _DESCRIBED_POST = re.compile(r" (?:(?P<dept>[가-힣]+) )?(?P<title>[가-힣]+?)(?:이기도 한| ?출신인| ?출신으로|을 지낸|를 지낸) ")
+_DESCRIBED_POST_HELD = re.compile(r" (?:(?P<dept>[가-힣]+) )?(?P<title>[가-힣]+?)인 ")  # 간사인 (a post held now)
 
 
 def _posts_described_before_a_person(doc: Doc) -> None:
     for m in [m for m in doc.mentions if m.type is P]:
         for o in doc.in_sentence(m.sentence, O):
-            g = _DESCRIBED_POST.fullmatch(doc.article.text[o.end:m.start]) if o.end < m.start else None
+            between = doc.article.text[o.end:m.start] if o.end < m.start else ""
+            g = _DESCRIBED_POST.fullmatch(between) or _DESCRIBED_POST_HELD.fullmatch(between)
             if g is None or title_of(g["title"]) is None:
                 continue
             title = f"{g['dept']} {g['title']}" if g["dept"] else g["title"]

@@ -136,7 +136,7 @@ def _known_names_again(doc: Doc) -> None:
     if not known:
         return
     text = doc.article.text
-    for t, name in sorted(known, key=lambda k: -len(k[1])):  # longest first: a longer name claims its text
+    for t, name in sorted(known, key=lambda k: (-len(k[1]), k[0].value, k[1])):  # longest first: it claims its text
         for sent in doc.sentences:
             at = sent.text.find(name)
             while at >= 0:
@@ -314,6 +314,8 @@ def _named_in_latin_letters(doc: Doc, sent: Sentence) -> None:
             name = " ".join(x.stem for x in words[j:i + 1])
             if re.fullmatch(r"[가-힣A-Za-z0-9 ]{3,30}", name) and not is_korean_name(name):
                 _add(doc, sent, O, name, words[j], "org:latin-name", w.paren)
+                if j < i and len(words[j].stem) >= 3:  # 뉴로비스타 테라퓨틱스 … "뉴로비스타 최고경영자": its first word
+                    _add(doc, sent, O, name, words[j], "org:latin-name", words[j].stem)
         elif (w.stem in _FACILITY_WORDS and re.fullmatch(r"[A-Z]{2,6}", w.paren) and i > 0 and words[i - 1].bare
               and LEX.places.get(words[i - 1].stem) in ("world-city", "city")):
             _add(doc, sent, V, f"{words[i - 1].stem} {w.stem}", words[i - 1], "venue:city-facility", w.paren)
