@@ -54,16 +54,25 @@ def is_korean_name(word: str, *, allow_two: bool = False) -> bool:
 _COMMON_TAILS = frozenset("구회 원회 상회 의회 보관 사관 대상 부상 표상 사원 동원".split())
 
 
+# role words that are also the tail of ordinary words (선교사, 연대책임, 순간사): a title only written on their own
+# or after a unit (품질관리팀 책임 is a word apart; 수석교사 keeps its own entry)
+_ONLY_ALONE = frozenset("교사 책임 선임 간사".split())
+
+
 def title_of(stem: str) -> str | None:
     """The role word a stem is or ends with ("메인비즈협회장" → "회장"), longest first."""
     if stem in LEX.titles:
         return stem
     for k in range(min(len(stem) - 1, 8), 1, -1):
-        if stem[-k:] in LEX.titles:
+        if stem[-k:] in LEX.titles and stem[-k:] not in _ONLY_ALONE:
             return stem[-k:]
     return None
 
 
+SCHOOLS = ("초등학교", "중학교", "고등학교", "국제학교", "대안학교", "특수학교")
+# a player's place in a team, and a member's in a music act: posts of their own kind ("내야수 NAME", "멤버 NAME")
+PLAYING_POSTS = frozenset("투수 포수 타자 내야수 외야수 세터 리베로 공격수 수비수 미드필더 골키퍼 주장".split())
+ACT_ROLES = frozenset("리더 멤버 보컬 메인보컬 래퍼 드러머 기타리스트".split())
 STRONG_ORG = ("위원회", "협의회", "연합회", "진흥회", "공제회", "협회", "학회", "연구회", "재단", "공단", "공사", "연구원", "연구소",
               "진흥원", "관리원", "평가원", "개발원", "한림원", "기술원", "과학원", "시험원", "정보원", "사무국", "대학교", "대학원", "대학", "병원", "의료원",
               "은행", "그룹", "협동조합", "조합", "중앙회", "상공회의소", "지원센터", "신문", "일보", "방송", "기구",
@@ -72,7 +81,7 @@ STRONG_ORG = ("위원회", "협의회", "연합회", "진흥회", "공제회", "
               # associations named for their members or cause (솔내마을새마을회, 누리시체육회)
               "새마을회", "체육회", "노인회", "부녀회", "청년회", "상인회", "번영회", "동창회", "향우회", "전우회",
               "봉사회", "후원회", "기념사업회", "유족회", "보존회", "운동본부", "운동연합",
-              "초등학교", "중학교", "고등학교", "국제학교", "대안학교", "특수학교", "교육청", "교육지원청",
+              *SCHOOLS, "교육청", "교육지원청",
               "영농조합법인", "농업회사법인", "어업회사법인", "조합법인")
 # a museum, library … is also a body with a director (관장); its name is a venue's, so no organisation suffix says so
 HOUSES_WITH_A_DIRECTOR = ("박물관", "미술관", "도서관", "과학관", "기념관", "문학관", "전시관", "복지관", "문화원", "체육관")

@@ -21,8 +21,9 @@ from ..models import EntityType, Predicate
 from .analysis import Sentence, Word
 from .doc import Doc, Fact, Mention
 from .things import alias_from_paren, local_government
-from .patterns import (COMPANY_ENDINGS, HOUSES_WITH_A_DIRECTOR, LEX, STRONG_ORG, body_of, company_like, is_date_word,
-                       is_korean_name, is_local_government, is_place, named_committee, org_suffix, title_of)
+from .patterns import (ACT_ROLES, COMPANY_ENDINGS, HOUSES_WITH_A_DIRECTOR, LEX, PLAYING_POSTS, STRONG_ORG, body_of,
+                       company_like, is_date_word, is_korean_name, is_local_government, is_place, named_committee,
+                       org_suffix, title_of)
 
 P, O, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION
 # titles that never follow a personal name in the sense of a post ("국내 시장", "업계 대표 기업")
@@ -114,7 +115,8 @@ def _segments(sent: Sentence) -> list[list[Word]]:
     return segments
 
 
-_PARTICLES = frozenset("은 는 이 가 을 를 의 도 와 과 에 로 만 께 서 야 여 랑".split())
+# one-letter particles, contracted ones too (강남엔, 서울선): what Kiwi strips off a name is none of these (민경훈)
+_PARTICLES = frozenset("은 는 이 가 을 를 의 도 와 과 에 로 만 께 서 야 여 랑 엔 선 론 란 나 면 건 걸".split())
 
 
 def _kiwi_misreadings(words: tuple[Word, ...]) -> list[Word]:
@@ -186,10 +188,11 @@ def _posts_in(doc: Doc, sent: Sentence, seg: list[Word]) -> None:
             names, org_words = [before[1]], [before[0]]
         elif local:
             names, org_words = [before[0]], [local]
-        elif latin := _romanised_name_at(seg[start_of_rest:i]):
+        elif (latin := _romanised_name_at(seg[start_of_rest:i])) and not any(is_korean_name(x) for x in before[latin:]) \
+                and not any(_is_orgish(x) or company_like(x) for x in before[:latin]):
             names, org_words = [" ".join(before[:latin])], before[latin:]  # 마이클 하딩(Michael Harding) X 최고경영자
         else:
-            names, org_words = _split_name_org(before, proper)
+            names, org_words = _split_name_org(before, proper, post_names_body=stem != title)
         if not names and start_of_rest > 0 and previous_person and seg[start_of_rest - 1].stem == "겸":
             names, org_words = [previous_person], before
         if not names:
@@ -248,7 +251,7 @@ _OPENERS = frozenset("반면 한편 특히 또한 이어 아울러 다만 이에
 
 
 # the common Vietnamese family names, written in Hangul (general knowledge)
-_VIETNAMESE_SURNAMES = frozenset("응우옌 쩐 팜 호앙 부이 응오 즈엉 당 보 레 도 후인 판".split())
+_VIETNAMESE_SURNAMES = frozenset("응우옌 쩐 팜 호앙 부이 응오 즈엉 후인".split())  # (not 도, 당 …: Korean words too)
 
 
 def _looks_foreign_part(word: str) -> bool:
@@ -267,7 +270,13 @@ def _romanised_name_at(words: list[Word]) -> int:
     return 0
 
 
-def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[list[str], list[str]]:
+# loanwords that end a company's name, not a person's (스카이넷 클라우드 사장)
+_BUSINESS_LOANWORDS = ("클라우드", "코리아", "글로벌", "솔루션", "컴퍼니", "파트너스", "네트웍스", "벤처스", "캐피탈", "랩", "랩스",
+                       "스튜디오", "미디어", "시스템", "소프트", "테크")
+
+
+def _split_name_org(words: list[str], proper: set[str] = frozenset(), post_names_body: bool = False
+                    ) -> tuple[list[str], list[str]]:
     """Which of the words before a title are the name(s) and which the organisation."""
     if not words:
         return [], []
@@ -321,7 +330,7 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
             and len(words) <= 3:
         return [last], []  # 신예 박서온 감독: a description (no organisation), then the name
     # 루카 페라리 (주한이탈리아대사): a foreign name alone, the post naming the body
-    if len(words) == 2 and all(x in proper and _FOREIGN_NAME_PART.match(x) and len(x) >= 2 and not (
+    if len(words) == 2 and (post_names_body or not words[1].endswith(_BUSINESS_LOANWORDS)) and all(x in proper and _FOREIGN_NAME_PART.match(x) and len(x) >= 2 and not (
             _is_orgish(x) or is_place(x) or title_of(x) or company_like(x) or x.endswith(("의", *COMPANY_ENDINGS)))
             for x in words) and not is_korean_name(words[1]):
         return [" ".join(words)], []
@@ -336,8 +345,8 @@ def _split_name_org(words: list[str], proper: set[str] = frozenset()) -> tuple[l
         # 응우옌 반 뚜언: the middle part of a three-part name may be one syllable
         # 응우옌 반 꽝: a Vietnamese name may end, as well as go on, in one syllable
         vietnamese = k == 3 and name_words[0] in _VIETNAMESE_SURNAMES
-        foreign = (all(_FOREIGN_NAME_PART.match(x) and (len(x) >= 2 or 0 < n < k - 1 or vietnamese)
-                       and (x in proper or 0 < n < k - 1 or vietnamese) for n, x in enumerate(name_words))
+        foreign = (all(_FOREIGN_NAME_PART.match(x) and (len(x) >= 2 or 0 < n < k - 1 or vietnamese and n == k - 1)
+                       and (x in proper or 0 < n < k - 1) for n, x in enumerate(name_words))
                    and not any(_is_orgish(x) or is_place(x) or title_of(x) for x in name_words))
         # 데이비드 정, 수전 김: a foreign given name and a Korean surname
         foreign = foreign or k == 2 and _looks_foreign_part(name_words[0]) and name_words[1] in LEX.surnames and (
@@ -515,8 +524,10 @@ def _name_with_age_or_ssi(doc: Doc, sent: Sentence) -> None:
             name = name[:-1]
         aged = bool(w.paren and _AGE.match(w.paren)) and is_korean_name(name)
         # 홍길동 씨; 정하린 학생(중학교 2학년)이: a student named before the word for one
-        spaced_ssi = i + 1 < len(words) and w.bare and is_korean_name(name) and (
-            words[i + 1].stem == "씨" or words[i + 1].stem in ("학생", "군", "양") and "NNP" in w.tags)
+        student = i + 1 < len(words) and words[i + 1].stem in ("학생", "군", "양") and "NNP" in w.tags \
+            and not name.endswith(("대", "고", "중", "초")) and not (  # 한빛대 학생 200명: a school's students
+                i + 2 < len(words) and re.match(r"\d|들", words[i + 2].text)) and words[i + 1].stem + "들" not in words[i + 1].text
+        spaced_ssi = i + 1 < len(words) and w.bare and is_korean_name(name) and (words[i + 1].stem == "씨" or student)
         # 이도윤(21·강원도청), 박서하(24·한빛시청): an athlete's age and team
         team = re.fullmatch(r"\d{2}·([가-힣A-Za-z0-9]{2,15})", w.paren or "")
         team_name = team[1] if team else ""
@@ -565,16 +576,12 @@ def _name_with_school(doc: Doc, sent: Sentence) -> None:
             doc.facts.append(Fact(Predicate.LOCATED_IN, (O, m["school"]), (L, m["place"]), sent.index, "person:student"))
 
 
-# a player's place in the team: the post a club's article gives a player ("내야수 NAME(27)과 계약했다")
-_PLAYING_POSTS = frozenset("투수 포수 타자 내야수 외야수 세터 리베로 공격수 수비수 미드필더 골키퍼 주장".split())
 # a performer's voice or instrument before their name ("테너 NAME")
 _PERFORMERS = frozenset("테너 소프라노 메조소프라노 바리톤 베이스 카운터테너 지휘자 피아니스트 바이올리니스트 첼리스트".split())
-# a member of a music act, named by their place in it ("멤버 하린은")
-_ACT_ROLES = frozenset("리더 멤버 보컬 메인보컬 래퍼 드러머 기타리스트".split())
 _OCCUPATIONS = frozenset("""배우 가수 작곡가 작사가 작가 감독 선수 방송인 평론가 영화평론가 음악평론가 코치 심판 시인 소설가 화가
 성우 개그맨 코미디언 아나운서 디자이너 셰프 바리스타 사진작가 모델 연출가 지휘자 피아니스트 바이올리니스트 첼리스트
 안무가 프로듀서 유튜버 변호사 의사 교수 명창 무용가 조각가 건축가 도예가 공예가 섬유공예가 금속공예가 목공예가 사진가
-만화가 웹툰작가 서예가 판화가 미술가 설치미술가 예술가 음악가 국악인 소리꾼 연주자 성악가 큐레이터 학예사""".split()) | _PLAYING_POSTS | _ACT_ROLES | _PERFORMERS
+만화가 웹툰작가 서예가 판화가 미술가 설치미술가 예술가 음악가 국악인 소리꾼 연주자 성악가 큐레이터 학예사""".split()) | PLAYING_POSTS | ACT_ROLES | _PERFORMERS
 
 
 _FOREIGN_WITH_AGE = re.compile(r" ([가-힣]{2,5} [가-힣]{2,6})\(\d{2}\)")
@@ -593,18 +600,20 @@ def _occupation_then_name(doc: Doc, sent: Sentence) -> None:
         # 내야수 호세 마르티네스(27), 테너 마르코 벨리니: a foreign name in two parts (Kiwi often reads the first
         # as a verb, or as a Korean name of its own)
         foreign = _FOREIGN_WITH_AGE.match(doc.article.text, occ.end) or (
-            occupation in _PERFORMERS | _PLAYING_POSTS and i + 2 < len(words)
+            occupation in _PERFORMERS | PLAYING_POSTS and i + 2 < len(words)
             and all(x.tags[:1] in (("NNP",), ()) for x in words[i + 1:i + 3])
             and _FOREIGN_BEFORE_PARTICLE.match(doc.article.text, occ.end))
         if foreign and not is_korean_name(foreign[1].split(" ")[1]) and not any(
-                title_of(x) or is_place(x) or _is_orgish(x) for x in foreign[1].split(" ")):
+                title_of(x) or is_place(x) or _is_orgish(x) or x in _OCCUPATIONS or x in ("출신", "겸", "등")
+                or x.endswith(("가", "자", "사", "원")) and len(x) >= 3 and not _looks_foreign_part(x)
+                for x in foreign[1].split(" ")):
             name = foreign[1]
             doc.add(Mention(P, name, foreign.start(1), foreign.end(1), sent.index, "person:occupation-name"))
         elif is_korean_name(name) and "NNP" in nxt.tags:
             doc.add(Mention(P, name, nxt.start, nxt.start + len(name), sent.index, "person:occupation-name"))
         else:
             continue
-        if occupation in _PLAYING_POSTS:
+        if occupation in PLAYING_POSTS:
             doc.facts.append(Fact("position", (P, name), None, sent.index, "post:playing", title=occupation))
 
 
@@ -633,22 +642,25 @@ def _title_then_foreign_name(doc: Doc, sent: Sentence) -> None:
 
 
 # 응우옌 반 꽝 타이응우옌성 인민위원장: the head of a Vietnamese (or Chinese) province's people's committee
-_PEOPLES_COMMITTEE_HEAD = re.compile(r"(?P<name>[가-힣]{1,4}(?: [가-힣]{1,4}){1,2}) (?P<place>[가-힣]{2,8}(?:성|시)) "
-                                     r"인민위원(?:회 )?(?P<title>부위원장|위원장|장)")
+_PEOPLES_COMMITTEE_HEAD = re.compile(r"(?<![가-힣])(?P<place>[가-힣]{2,8}(?:성|시)) 인민위원(?:회 )?(?P<title>부위원장|위원장|장)")
 
 
 def _peoples_committee_heads(doc: Doc, sent: Sentence) -> None:
     for m in _PEOPLES_COMMITTEE_HEAD.finditer(sent.text):
-        parts = m["name"].split(" ")
-        if parts[0] not in _VIETNAMESE_SURNAMES and not all(_looks_foreign_part(x) for x in parts):
+        words = sent.text[:m.start()].split()
+        # the name before the province: three parts or two (응우옌 반 흥, 레 흥), whichever reads as a name
+        name = next((" ".join(words[-k:]) for k in (3, 2) if len(words) >= k and all(
+            re.fullmatch(r"[가-힣]{1,4}", x) for x in words[-k:]) and (
+            words[-k] in _VIETNAMESE_SURNAMES or all(_looks_foreign_part(x) for x in words[-k:]))), None)
+        if name is None:
             continue
-        start = sent.start + m.start("name")
-        doc.add(Mention(P, m["name"], start, start + len(m["name"]), sent.index, "post:peoples-committee"))
+        start = sent.start + m.start() - len(name) - 1
+        doc.add(Mention(P, name, start, start + len(name), sent.index, "post:peoples-committee"))
         org = f"{m['place']} 인민위원회"
         ostart = sent.start + m.start("place")
         doc.add(Mention(O, org, ostart, sent.start + m.end("title"), sent.index, "post:peoples-committee"))
         title = "위원장" if m["title"] == "장" else m["title"]
-        doc.facts.append(Fact("position", (P, m["name"]), (O, org), sent.index, "post:peoples-committee", title=title))
+        doc.facts.append(Fact("position", (P, name), (O, org), sent.index, "post:peoples-committee", title=title))
 
 
 def _title_before_name(doc: Doc, sent: Sentence, seg: list[Word]) -> None:

@@ -42,8 +42,14 @@ def _quote_first(doc: Doc, index: int) -> tuple[re.Match, list[Mention]] | None:
         clause, people = doc.sentences[index + 1].text, doc.in_sentence(index + 1, P)
     else:
         return None
-    if not (people and (_THUS.search(clause) and _SPEECH_END.search(clause) or _WORDS_OF.search(clause))):
+    words_of = _WORDS_OF.search(clause)
+    if not (people and (_THUS.search(clause) and _SPEECH_END.search(clause) or words_of)):
         return None
+    if words_of and not _THUS.search(clause):
+        # "NAME 선수를 만난 NAME 감독의 각오였다": the words are those of the person named right before 의
+        offset = doc.sentences[index].start + m.end() if rest.strip() else doc.sentences[index + 1].start
+        owner = [p for p in people if p.end <= offset + words_of.start()]
+        people = owner[-1:] or people
     return m, people
 
 

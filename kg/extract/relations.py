@@ -21,7 +21,7 @@ from dataclasses import replace
 from ..models import EntityType, Predicate
 from .dates import resolve_day
 from .doc import Doc, Fact, Mention
-from .patterns import LEX, body_of, company_like, is_local_government, title_of
+from .patterns import ACT_ROLES, LEX, PLAYING_POSTS, SCHOOLS, body_of, company_like, is_local_government, title_of
 
 P, O, A, POL, E, V, L = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.AWARD, EntityType.POLICY,
                          EntityType.EVENT, EntityType.VENUE, EntityType.LOCATION)
@@ -97,16 +97,15 @@ def find_relations(doc: Doc) -> None:
 
 
 # a club's staff and players
-_CLUB_POSTS = frozenset("""감독 수석코치 코치 타격코치 투수코치 단장 대표이사 구단주 사령탑 선수 주장 투수 포수 타자 내야수 외야수
-세터 리베로 공격수 수비수 미드필더 골키퍼""".split())
+_CLUB_POSTS = frozenset("감독 수석코치 코치 타격코치 투수코치 단장 대표이사 구단주 사령탑 선수".split()) | PLAYING_POSTS
 
 
 def _club_people(doc: Doc) -> None:
     """In a report about one club (프로야구 광주 썬더버즈), the staff and players named without a club are its own."""
     teams = {m.name: m.alias for m in doc.mentions if m.type is O and m.rule == "org:team"}
-    named = Counter(next((t for t, alias in teams.items() if m.name in (t, alias)), None) for m in doc.mentions)
-    named.pop(None, None)
-    ranked = named.most_common(2)
+    times = Counter(next((t for t, alias in teams.items() if m.name in (t, alias)), None) for m in doc.mentions)
+    times.pop(None, None)
+    ranked = times.most_common(2)
     if not ranked or len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
         return  # no club, or two reported alike (a match)
     club = ranked[0][0]
@@ -270,9 +269,6 @@ def _held_at(doc: Doc, sent, events) -> None:
             _rel(doc, Predicate.HELD_AT, e, t, sent.index, "heldAt:에서+열리다")
 
 
-_SCHOOLS = ("초등학교", "중학교", "고등학교", "국제학교", "대안학교", "특수학교")
-
-
 def _located_in(doc: Doc, sent) -> None:
     ms = doc.in_sentence(sent.index, V, L, O)
     text = doc.article.text
@@ -283,7 +279,7 @@ def _located_in(doc: Doc, sent) -> None:
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
         elif a.type is L and b.type is O and gap == " " and LEX.places.get(a.name) == "country" and not body_of(b.name):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:country-before")  # 독일 함부르크공과대
-        elif a.type is L and b.type is O and gap == " " and b.name.endswith(_SCHOOLS):
+        elif a.type is L and b.type is O and gap == " " and b.name.endswith(SCHOOLS):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:school")  # 전남 신안군 누리초등학교
         elif a.type is L and b.type is V and gap == "의 ":
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-of")  # 로테르담의 아호이 컨벤션센터
@@ -436,8 +432,11 @@ def _chair_of_the_subject(doc: Doc, sent) -> None:
         return
     for f in [f for f in doc.facts if f.kind == "position" and f.sentence == sent.index and f.object is None]:
         person = next((m for m in doc.in_sentence(sent.index, P) if m.name == f.subject[1]), None)
-        if person is not None and person.start > subject.end and f.title and \
-                re.match(r"^\s?" + re.escape(f.title) + r" 주재(로|하에|로 |해|한)", doc.article.text[person.end:person.end + 12]):
+        rest = doc.article.text[person.end:sent.end] if person is not None else ""
+        chaired = f.title and re.match(r"^\s?" + re.escape(f.title) + r" 주재(로|하에|해|한)", rest)
+        # the subject holds the meeting ("…주재로 'X 회의'를 열었다"), not someone else's it attends ("주재로 열린 …에 참석")
+        if person is not None and person.start > subject.end and chaired and \
+                re.search(r"(열었|열고|열어|연다|개최했|개최하고|가졌|진행했)", rest) and not re.search(r"(열린|열리는|개최된) ", rest):
             doc.facts.append(Fact("position", f.subject, (O, subject.name), sent.index, "post:chair-of-subject",
                                   title=f.title))
             _rel(doc, Predicate.AFFILIATED_WITH, f.subject, subject, sent.index, "post:chair-of-subject")
@@ -449,12 +448,12 @@ _WELCOMED_AS = re.compile(r"^(?:\(\d{2}\))?(?: [^\s을를]+){0,3}?(?:을|를) (?
 
 
 def _welcomed_as(doc: Doc, sent) -> None:
-    subject = next((m for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("은", "는", "이", "가")
-                    and not _is_post_org(doc, m)), None)
-    if subject is None:
-        return
+    subjects = [m for m in doc.in_sentence(sent.index, O) if _after(doc, m, 1) in ("은", "는", "이", "가")
+                and not _is_post_org(doc, m)]
     for m in doc.in_sentence(sent.index, P):
-        g = _WELCOMED_AS.match(doc.article.text[m.end:m.end + 40]) if m.start > subject.end else None
+        # the body nearest before the person gives the post ("X는 자회사 Y가 NAME 전무를 대표로 선임했다": Y)
+        subject = next((o for o in reversed(subjects) if o.end <= m.start), None)
+        g = _WELCOMED_AS.match(doc.article.text[m.end:m.end + 40]) if subject is not None else None
         if g and title_of(g["title"]) == g["title"]:
             doc.facts.append(Fact("position", (P, m.name), (O, subject.name), sent.index, "post:welcomed-as",
                                   title=g["title"]))
@@ -480,10 +479,11 @@ def _members_of_an_act(doc: Doc) -> None:
     """"걸그룹 루미에르는 … 멤버 하린은 "…"": a member or the leader named after a music act is in it."""
     acts = sorted((m for m in doc.mentions if m.type is O and m.rule == "org:act"), key=lambda m: m.start)
     for m in [m for m in doc.mentions if m.type is P]:
-        role = re.search(r"(리더|멤버|보컬|메인보컬|래퍼|드러머|기타리스트) $", doc.article.text[max(0, m.start - 8):m.start])
+        before = doc.article.text[max(0, m.start - 8):m.start].rstrip().rsplit(" ", 1)[-1]
+        role = before if before in ACT_ROLES and doc.article.text[m.start - 1:m.start] == " " else None
         act = next((a for a in reversed(acts) if a.end <= m.start and m.sentence - a.sentence <= 1), None)
         if role and act is not None:
-            doc.facts.append(Fact("position", (P, m.name), (O, act.name), m.sentence, "post:member-of-act", title=role[1]))
+            doc.facts.append(Fact("position", (P, m.name), (O, act.name), m.sentence, "post:member-of-act", title=role))
             _rel(doc, Predicate.AFFILIATED_WITH, (P, m.name), act, m.sentence, "post:member-of-act")
 
 
@@ -501,6 +501,7 @@ def _the_company_hosts(doc: Doc, sent, events) -> None:
 # "누리문화전당 학예연구관 출신인 도 감독", "한빛예술학교 미술원 교수이기도 한 권 작가", "과방위 국민의힘 간사인 NAME
 # 의원": a post described before a person
 _DESCRIBED_POST = re.compile(r" (?:(?P<dept>[가-힣]+) )?(?P<title>[가-힣]+?)(?:이기도 한| ?출신인| ?출신으로|을 지낸|를 지낸) ")
+_UNIT = re.compile(r"(과|팀|실|국|본부|센터|연구소|학과|학부|대학|대학원|미술원|사업부|부문)$|^(여당|야당)$")  # (과방위 여당 간사인)
 _DESCRIBED_POST_HELD = re.compile(r" (?:(?P<dept>[가-힣]+) )?(?P<title>[가-힣]+?)인 ")  # 간사인 (a post held now)
 
 
@@ -510,6 +511,10 @@ def _posts_described_before_a_person(doc: Doc) -> None:
             between = doc.article.text[o.end:m.start] if o.end < m.start else ""
             g = _DESCRIBED_POST.fullmatch(between) or _DESCRIBED_POST_HELD.fullmatch(between)
             if g is None or title_of(g["title"]) is None:
+                continue
+            # what stands between the body and the post is a unit of it or another body (과방위 국민의힘 간사인),
+            # not a kind of company (누리전자 하청업체 대표인 NAME: a supplier's head)
+            if g["dept"] and not (_UNIT.search(g["dept"]) or doc.knows(O, g["dept"])):
                 continue
             title = f"{g['dept']} {g['title']}" if g["dept"] else g["title"]
             doc.facts.append(Fact("position", (P, m.name), (O, o.name), m.sentence, "post:described-before", title=title))
@@ -526,7 +531,9 @@ def _previous_posts(doc: Doc) -> None:
     text = doc.article.text
     for o in [m for m in doc.mentions if m.type is O]:
         g = _HELD_BEFORE.match(text[o.end:o.end + 60])
-        if g is None:
+        # the posts are nouns of that body: no particle of a clause, no other name among them
+        if g is None or re.search(r"[가-힣](은|는|이|가|을|를|에|의) ", g["posts"] + " ") or any(
+                o.end < m.start < o.end + g.end() for m in doc.in_sentence(o.sentence, P, O) if m is not o):
             continue
         titles = [t for t in re.split(r"(?:와|과|,| 및) ", g["posts"]) if t.split(" ")[-1] and title_of(
             re.sub(r"\([^)]*\)$", "", t.split(" ")[-1]))]
@@ -677,7 +684,7 @@ def _awards(doc: Doc, sent, events) -> None:
     else:  # "A는 … 장타율상과 득점상 트로피도 챙기며", "A와 B는 X상을 받았다"
         for a in awards:
             # "X는 …으로, 문 회장은 … 훈장을 받았다", "한씨는 A상을 받았고, 이씨는 B상을 받았다": the award goes to
-            # the subject of its own clause, the last one named before it (with those listed with it)
+            # the last subject named before it (with those listed with it); with no subject, the first named
             candidates = [m for m in recipients if not _RELATIVE_SUBJECT.match(doc.article.text[m.end:m.end + 30])]
             before = [m for m in candidates if m.end <= a.start]
             if not candidates:
@@ -739,14 +746,14 @@ def _participation(doc: Doc, sent, events) -> None:
         listed = re.match(r"^[^.]{0,60}?관계자", doc.article.text[m.end:sent.end])
         if re.match(r"^(\([^)]*\))?(와|과|,)?\s*[^\s.]*\s?관계자", doc.article.text[m.end:m.end + 40]) \
                 or re.match(r"^(\([^)]*\))?\s?관계자", doc.article.text[m.end:m.end + 20]) \
-                or listed and " 등 " in listed[0] and not _CLAUSE_END.search(listed[0]) and not _is_post_org(doc, m):
+                or listed and " 등 " in listed[0] and not _LIST_BROKEN.search(listed[0]) and not _is_post_org(doc, m):
             for e in event_list:
                 if (O, m.name) not in hosts:
                     _rel(doc, Predicate.PARTICIPATED_IN, m, e, sent.index, "participatedIn:관계자")
 
 
-# a verb that ends a clause: what comes after it is no longer the list it was in
-_CLAUSE_END = re.compile(r"[가-힣](했|하고|하며|한다|하는|된|되고|되며|했고|이며|이고)[\s,]|에서 ")
+# a verb or a relative ending inside "A, B 등 … 관계자": what comes after it is no longer the list it was in
+_LIST_BROKEN = re.compile(r"[가-힣](했|하고|하며|한다|하는|한|던|된|되고|되며|했고|이며|이고|을|를)[\s,]|에서 ")
 # "회의에는", "행사에서는": the event named before, called by its head word
 _HEAD_AT_START = re.compile(r"^\s*(?:이날 |이번 )?([가-힣]{2,6})(에는|에서는|에서|에선|엔)\s")
 
@@ -761,8 +768,10 @@ def _event_by_its_head(doc: Doc, sent) -> list[tuple]:
 
 
 # a match result: the winner and the side it beat both played in the event
-_WON = re.compile(r"우승했|우승을 차지|우승은 [^.]{2,25}차지|정상에 올랐|정상을 지켰|준우승|꺾고|꺾었|제압하고|제압했|누르고|눌렀|"
-                  r"[금은동]메달|신기록을|1위를 차지|1위에 올랐|결승에서|출전했|출전해|출전한")
+_WON = re.compile(r"우승했|우승을 차지|우승은 [^.]{2,25}차지|정상에 올랐|정상을 지켰|준우승|꺾고|꺾었|제압하고|제압했|누르고|눌렀")
+# what a competitor does in the competition: "…결승에서 금메달을 목에 걸었다", "한국신기록을 세웠다"
+_COMPETED = re.compile(r"[금은동]메달을 (목에 걸|땄|딴|따냈|따낸|획득|차지)|신기록을 (세웠|세우|수립|경신)|1위를 차지|1위에 올랐|"
+                       r"출전했|출전해|출전한다")
 _BEATEN = re.compile(r"^(을|를) [^.]{0,25}?(꺾|제압|누르|눌렀)")
 _PAVILION = r"(부스|공동관|한국관|국가관|홍보관)"
 _TAKES_PART = re.compile(r"(참가|참여|참석|출전|출품)(했|한다|하며|하고|해|할|한 |중이)|"
@@ -803,13 +812,14 @@ def _bodies_taking_part(doc: Doc) -> None:
 def _sides_of_a_match(doc: Doc) -> None:
     """"A대는 결승에서 B대를 3대 1로 꺾고 우승했다": both teams played in the event (named, or the article's)."""
     for sent in doc.sentences:
-        if not _WON.search(sent.text):
+        competed = bool(_COMPETED.search(sent.text))  # (a person's own feat: only people take part by it)
+        if not _WON.search(sent.text) and not competed:
             continue
         named = [(E, m.name) for m in doc.in_sentence(sent.index, E)]
         events = named or ([doc.main_event] if doc.main_event and re.search(r"결승|부문|대회|경기|리그|토너먼트|우승", sent.text)
                            else [])
         for m in doc.in_sentence(sent.index, O, P):
-            if m.type is O and _is_post_org(doc, m):
+            if m.type is O and (_is_post_org(doc, m) or not _WON.search(sent.text)):
                 continue
             if m.type is P:  # "개인전 우승은 누리대 NAME 선수가 차지했다"
                 side = _phrase_particle(sent, m) in ("은", "는", "이", "가") and m.name != doc.article.author
@@ -891,7 +901,8 @@ def _speakers_at_a_hearing(doc: Doc) -> None:
     quotes = [f for f in doc.facts if f.kind == "quote"]
     # "이번 행사를 마련한 X의 NAME 차관은 "…"": the host's own official
     hosting = {f.subject for f in quotes if re.search(
-        r"(을|를) (마련|주최|주관|개최)한 ", doc.article.text[max(0, (f.start or 0) - 60):f.start or 0].rsplit(".", 1)[-1])}
+        r"(행사|자리|회의|포럼|토론회|세미나|심포지엄|콘퍼런스|컨퍼런스|공청회|간담회)(을|를) (마련|주최|주관|개최)한 ",
+        doc.article.text[max(0, (f.start or 0) - 60):f.start or 0].rsplit(".", 1)[-1])}
     for f in quotes:  # (its hosts are dropped at the end: _hosts_do_not_take_part)
         if first is not None and f.sentence >= first and f.subject not in hosting:
             _rel(doc, Predicate.PARTICIPATED_IN, f.subject, doc.main_event, f.sentence, "participatedIn:quoted-at")

@@ -57,7 +57,7 @@ def _rooms(doc: Doc, sent: Sentence) -> None:
     words = sent.words
     for i, w in enumerate(words):
         # "누리시민공원 다솜광장에서": a named square inside a park or a building's grounds
-        square = w.stem.endswith("광장") and len(w.stem) >= 4 and w.bare is False
+        square = w.stem.endswith("광장") and len(w.stem) >= 4 and not w.bare
         if i == 0 or (w.stem not in _ROOMS and not square) or not w.particle.startswith(("에서", "서")):
             continue
         j = i - 1
@@ -204,8 +204,8 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             continue
         if is_place(stem) or title_of(stem) == stem:
             continue
-        if stem.endswith(HOUSES_WITH_A_DIRECTOR) and len(stem) > 4 and w.particle in ("은", "는", "이", "가", "과", "와") \
-                and _A_BODY_ACTS.search(sent.text[w.end - sent.start:]):
+        if stem.endswith(HOUSES_WITH_A_DIRECTOR) and len(stem) > 4 and w.particle in ("은", "는", "이", "가") \
+                and _acts_in_its_clause(sent.text[w.end - sent.start:]):
             _add(doc, sent, O, stem, w, "org:house-acting")  # 국립누리과학관은 … 개막식을 열었다: the museum as a body
             continue
         suffix = org_suffix(stem)
@@ -262,7 +262,9 @@ _ACT_KINDS = frozenset("그룹 걸그룹 보이그룹 혼성그룹 아이돌그�
 _SPORTS_ARTICLE = re.compile(r"프로야구|프로배구|프로농구|프로축구|구단|선수단|[KV]리그|KBO|KBL|WKBL|KOVO")
 _NICKNAME = re.compile(r"[가-힣]{3,7}[스즈츠]")
 _NOT_NICKNAME = ("서비스", "비즈니스", "플러스", "클래스", "시리즈", "스포츠", "캠퍼스", "오피스", "테니스", "뉴스", "프로세스",
-                 "컴퍼니스", "웰니스", "피트니스", "액세스", "리소스", "패스", "하우스", "리츠")
+                 "컴퍼니스", "웰니스", "피트니스", "액세스", "리소스", "패스", "하우스", "리츠", "넷플릭스", "커뮤니케이션즈",
+                 "코스메틱스", "일렉트로닉스", "로지스", "시스템즈", "테크놀로지스", "솔루션즈", "파트너스", "네트웍스",
+                 "로직스", "다이내믹스", "모빌리티스", "디자인스", "스튜디오스")
 
 
 def _sports_team(doc: Doc, words: list[Word], i: int, stem: str) -> str | None:
@@ -282,6 +284,8 @@ def _sports_team(doc: Doc, words: list[Word], i: int, stem: str) -> str | None:
         j -= 1
     if j > 0 and _NICKNAME.fullmatch(words[j - 1].stem):
         return None  # 한빛 돌핀스 빅터 레이예스: a player named after his club, not a club
+    if j < i and LEX.places.get(words[j].stem) in ("country", "region"):
+        return None  # 미국 넷플릭스: clubs are named after a city or an owner, not a country
     if j == i or re.match(r"에서 (열린|열리는|개최|진행)", doc.article.text[words[i].end - len(words[i].particle):][:9]):
         return None  # (… 서울 파르나스에서 열린: a hotel)
     return " ".join([x.stem for x in words[j:i]] + [stem])
@@ -289,6 +293,13 @@ def _sports_team(doc: Doc, words: list[Word], i: int, stem: str) -> str | None:
 
 # what a body does that a building cannot
 _A_BODY_ACTS = re.compile(r"(열었|열고|개최|주최|주관|맺었|맺고|체결|밝혔|발표|선정|운영하|마련했|협약)")
+
+
+def _acts_in_its_clause(rest: str) -> bool:
+    """The verb of a body's act follows in the subject's own clause: no other subject or relative clause before it
+    ("X는 … 개막식을 열었다", not "X가 있는 공원에서 개막식을 열었다")."""
+    m = _A_BODY_ACTS.search(rest)
+    return bool(m) and not re.search(r"[가-힣](은|는|이|가) |있는 |하는 |한 ", rest[:m.start()])
 
 
 # the last word of a company's name in Latin letters
@@ -314,7 +325,7 @@ def _named_in_latin_letters(doc: Doc, sent: Sentence) -> None:
             name = " ".join(x.stem for x in words[j:i + 1])
             if re.fullmatch(r"[가-힣A-Za-z0-9 ]{3,30}", name) and not is_korean_name(name):
                 _add(doc, sent, O, name, words[j], "org:latin-name", w.paren)
-                if j < i and len(words[j].stem) >= 3:  # 뉴로비스타 테라퓨틱스 … "뉴로비스타 최고경영자": its first word
+                if j < i and len(words[j].stem) >= 3 and "NNP" in words[j].tags:  # "뉴로비스타 최고경영자": its first word
                     _add(doc, sent, O, name, words[j], "org:latin-name", words[j].stem)
         elif (w.stem in _FACILITY_WORDS and re.fullmatch(r"[A-Z]{2,6}", w.paren) and i > 0 and words[i - 1].bare
               and LEX.places.get(words[i - 1].stem) in ("world-city", "city")):
@@ -808,8 +819,10 @@ def _hotels(doc: Doc, sent: Sentence) -> None:
                 break
             j -= 1
         stems = [x.stem for x in run]
-        # (호텔 오노마에서: the word 호텔 first, then the name)
-        if len(run) >= 2 and (stems[-1] in _HOTEL_BRANDS or stems[-1].endswith("호텔") or stems[0] == "호텔") or \
+        # (호텔 오노마: a proper name after the word; not 호텔 객실)
+        named_after = len(run) == 2 and stems[0] == "호텔" and ("NNP" in run[1].tags or re.fullmatch(r"[A-Za-z].*", stems[1])) \
+            and stems[1] not in _ROOMS and not stems[1].endswith(("실", "방", "룸"))
+        if len(run) >= 2 and (stems[-1] in _HOTEL_BRANDS or stems[-1].endswith("호텔") or named_after) or \
                 len(run) >= 3 and any(x in _HOTEL_BRANDS for x in stems):
             name = " ".join(stems)
             doc.add(Mention(V, name, run[0].start, run[0].start + len(name), sent.index, "venue:hotel"))
