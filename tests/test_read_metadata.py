@@ -55,6 +55,9 @@ def test_each_printed_date_form_gives_the_date(line, expected):
         ["입력 2024.11.18 15:42  수정 2024.11.19 16:05"],
         ["수정 2024.11.19 16:05", "입력 2024.11.18 15:42"],
         ["업데이트 2024.11.19 16:05", "2024-11-18 15:42"],
+        # the label after the date, as some agencies print it
+        ["2024-11-18 15:42 송고 | 2024-11-19 16:05 최종수정"],
+        ["2024-11-19 16:05 최종수정 | 2024-11-18 15:42 송고"],
     ],
 )
 def test_first_publication_wins_over_the_update(lines):

@@ -56,6 +56,8 @@ _LABELLED_DATE = re.compile(
     rf"(?<![가-힣A-Za-z])(?P<label>{_LABEL})\s*(?:일시|일자|시간|시각|일)?\s*[:：]?\s*{_DATE}",
     re.IGNORECASE,
 )
+# "2025-12-19 11:32 송고 | 2025-12-19 13:05 최종수정": the label after the date
+_DATE_THEN_LABEL = re.compile(rf"{_DATE}{_WEEKDAY}{_TIME}\s*(?P<label>{_LABEL})(?![가-힣A-Za-z])", re.IGNORECASE)
 _DATE_LINE = re.compile(rf"[\s\[(<|]*{_DATE}{_WEEKDAY}{_TIME}[\s\])>|]*")
 _DATE_ANYWHERE = re.compile(_DATE)
 
@@ -93,6 +95,8 @@ def find_published(lines: Sequence[str]) -> dt.date | None:
     updated: dt.date | None = None
     for line in lines:
         labelled = list(_LABELLED_DATE.finditer(line))
+        if not labelled:
+            labelled = list(_DATE_THEN_LABEL.finditer(line))
         for match in labelled:
             date = _to_date(match)
             if date is None:
