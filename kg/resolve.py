@@ -79,6 +79,11 @@ def resolve(doc: Doc) -> tuple[list[Mention], Resolution]:
         if full and full != name and (province and full.endswith("도") or full in names[O]):
             res.canonical.setdefault((O, full), (O, full))
             res.merge((O, name), (O, full))
+    # 고흥 beside 고흥군, 포항 beside 포항시: a county's or city's short form is the same place
+    for name in sorted(names[EntityType.LOCATION]):
+        for unit in ("군", "시"):
+            if name + unit in names[EntityType.LOCATION] and len(name) >= 2:
+                res.merge((EntityType.LOCATION, name), (EntityType.LOCATION, name + unit))
     # parenthesised aliases: the fuller (Hangul, longer) form is the name
     for m in mentions:
         if m.alias and m.alias != m.name:

@@ -1577,3 +1577,13 @@ def test_review_cases_of_this_stop_where_the_new_rules_must_not_fire():
     x = extract("누리전자는 미국 스마트 로보틱스(Smart Robotics)와 협약을 맺었다. 누리전자는 스마트 공장을 짓는다.")
     assert "스마트" not in next(e for e in x.entities if e.name == "스마트 로보틱스").aliases
     assert not positions_of("누리교회 한도윤 선교사가 방문했다.") & {("한도윤", "누리교회", "교사")}
+
+
+def test_bodies_and_places_joined_by_a_middle_dot_and_a_countys_short_form():
+    x = extract("복지부·전남도·누리대병원, 섬마을에 '찾아가는 전문의' 띄운다")
+    assert {"보건복지부", "전라남도", "누리대병원"} <= names(x, T.ORGANIZATION)
+    assert not any("·" in n for n in names(x, T.ORGANIZATION))
+    x = extract("시범사업은 내년 3월부터 전남 신안군·완도군·고흥군 등 3개 군에서 진행된다. 신안·완도·고흥은 섬이 많다.")
+    assert {("신안군", "locatedIn", "전남"), ("완도군", "locatedIn", "전남"), ("고흥군", "locatedIn", "전남")} <= rels(x)
+    assert not {"신안", "완도", "고흥"} & names(x, T.LOCATION)
+    assert not {"신안군", "완도군", "고흥군"} & names(x, T.ORGANIZATION)

@@ -272,11 +272,17 @@ def _held_at(doc: Doc, sent, events) -> None:
 def _located_in(doc: Doc, sent) -> None:
     ms = doc.in_sentence(sent.index, V, L, O)
     text = doc.article.text
+    placed_in: dict[str, Mention] = {}
     for a, b in zip(ms, ms[1:]):
         gap = text[a.end:b.start]
         local_body = b.type is O and is_local_government(b.name)  # a local government sits in the province before it
         if a.type is L and (b.type in (V, L) or local_body) and gap in (" ",):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:place-before")
+            placed_in[b.name] = a
+        elif a.type is L and b.type is L and gap == "·" and a.name in placed_in:
+            # "전남 신안군·완도군·고흥군": each place of the list is in the province before the first
+            placed_in[b.name] = placed_in[a.name]
+            _rel(doc, Predicate.LOCATED_IN, b, placed_in[a.name], sent.index, "locatedIn:place-before")
         elif a.type is L and b.type is O and gap == " " and LEX.places.get(a.name) == "country" and not body_of(b.name):
             _rel(doc, Predicate.LOCATED_IN, b, a, sent.index, "locatedIn:country-before")  # 독일 함부르크공과대
         elif a.type is L and b.type is O and gap == " " and b.name.endswith(SCHOOLS):

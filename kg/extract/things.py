@@ -191,6 +191,17 @@ def _orgs(doc: Doc, sent: Sentence) -> None:
             doc.add(Mention(O, pair[0], w.start, w.start + len(pair[0]), sent.index, "org:pair"))
             doc.add(Mention(O, pair[1], w.start + len(pair[0]) + 1, w.start + len(stem), sent.index, "org:pair"))
             continue
+        dotted = stem.split("·")
+        if len(dotted) >= 2 and all(len(x) >= 2 and (body_of(x) or org_suffix(x) or is_local_government(x)
+                                                    or re.fullmatch(r"[A-Z]{2,6}", x)) for x in dotted) \
+                and any(body_of(x) or org_suffix(x) for x in dotted):  # (신안군·완도군: places, unless acting)
+            # "복지부·전남도·전남대병원", "교통안전공단·ETRI": bodies joined by a middle dot, each of its own
+            at = w.start
+            for x in dotted:
+                at = doc.article.text.find(x, at)
+                doc.add(Mention(O, x, at, at + len(x), sent.index, "org:dotted"))
+                at += len(x)
+            continue
         company = stem.startswith(("㈜", "(주)")) or stem.endswith(("㈜", "(주)"))  # ㈜한빛, 한빛㈜
         stem = stem.strip("㈜").removeprefix("(주)").removesuffix("(주)").strip()
         body = body_of(stem)
@@ -364,6 +375,14 @@ def _places(doc: Doc, sent: Sentence) -> None:
             continue  # "파리 올림픽", "1984 로스앤젤레스 올림픽": the city names the event
         if any(m.rule == "org:team" and m.start <= w.start < m.end for m in doc.in_sentence(sent.index, O)):
             continue  # 청주 썬더버즈: the club's home city is part of its name
+        dotted = stem.split("·")
+        if len(dotted) >= 2 and all(is_place(x) for x in dotted):
+            at = w.start  # "신안군·완도군·고흥군": places joined by a middle dot
+            for x in dotted:
+                at = doc.article.text.find(x, at)
+                doc.add(Mention(L, x, at, at + len(x), sent.index, "place:dotted"))
+                at += len(x)
+            continue
         if is_place(stem) and not _city_as_body(stem, w, words[i - 1] if i else None,
                                                 words[i + 1] if i + 1 < len(words) else None):
             # "전남 완도에", "경남 양산의": a province before the name makes it a place
